@@ -1,0 +1,919 @@
+#include "evaluate/Evaluator.h"
+
+#include "evaluate/ArgvParser.h"
+#include "evaluate/Operators.h"
+#include "evaluate/Profile.h"
+#include "util/Yaml.h"
+
+#include <QRegularExpression>
+
+#include <memory>
+
+namespace kinspect {
+
+namespace {
+
+const QString kControlPlane = QStringLiteral("control-plane");
+const QString kEtcd = QStringLiteral("etcd");
+const QString kWorker = QStringLiteral("worker");
+
+const QStringList kSystemdDirs = {
+    QStringLiteral("/etc/systemd/system"), QStringLiteral("/run/systemd/system"),
+    QStringLiteral("/usr/lib/systemd/system"), QStringLiteral("/lib/systemd/system")};
+
+bool isControlPlaneComponent(const QString &c)
+{
+    return c == QLatin1String("kube-apiserver") || c == QLatin1String("kube-controller-manager") ||
+           c == QLatin1String("kube-scheduler");
+}
+
+// One config-file entry, flattened: "authentication.anonymous.enabled" -> value and line.
+struct ConfigEntry
+{
+    Value value;
+    int line = 0;
+};
+
+struct ConfigFile
+{
+    QString path;
+    std::optional<Error> error;
+    QHash<QString, ConfigEntry> entries;
+};
+
+void flatten(const YAML::Node &node, const QString &prefix, QHash<QString, ConfigEntry> *out)
+{
+    if (node.IsMap()) {
+        ConfigEntry self;
+        self.value.set = true;
+        self.line = yaml::line(node);
+        QStringList kv;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const QString key = yaml::str(it->first);
+            const QString path = prefix.isEmpty() ? key : prefix + QLatin1Char('.') + key;
+            if (it->second.IsScalar())
+                kv << key + QLatin1Char('=') + yaml::str(it->second);
+            flatten(it->second, path, out);
+        }
+        self.value.items = kv; // a map seen as a list of k=v (feature gates)
+        self.value.scalar = kv.join(QLatin1Char(','));
+        if (!prefix.isEmpty())
+            out->insert(prefix, self);
+        return;
+    }
+    ConfigEntry e;
+    e.line = yaml::line(node);
+    if (node.IsScalar()) {
+        e.value.set = true;
+        e.value.scalar = yaml::str(node);
+    } else if (node.IsSequence()) {
+        e.value.set = true;
+        for (const auto &item : node)
+            if (item.IsScalar())
+                e.value.items << yaml::str(item);
+        e.value.scalar = e.value.items.join(QLatin1Char(','));
+    } else {
+        return; // null: treated as absent, as Kubernetes' decoder does
+    }
+    out->insert(prefix, e);
+}
+
+struct Outcome
+{
+    enum Kind
+    {
+        Pass,
+        Fail,
+        NotApplicable,
+        Error
+    };
+    Kind kind = Pass;
+    QString reason;
+    QList<Evidence> evidence;
+    QString remediationFile;
+};
+
+// Resolved value of a setting with its provenance.
+struct Resolved
+{
+    Value value;
+    QString source; // argv | config | default | unset
+    QString path;
+    QString key;
+    QString command;
+    int line = 0;
+};
+
+// Per-node evaluation state: parsed argv per component, parsed config files, roles.
+class NodeView
+{
+public:
+    NodeView(const Benchmark &b, const NodeSnapshot &s, const NodeContext &ctx)
+        : m_b(b), m_s(s), m_profile(PathProfile::forDistribution(s.distribution))
+    {
+        m_roles = ctx.declaredRoles;
+        for (QString &r : m_roles)
+            if (r == QLatin1String("master"))
+                r = kControlPlane;
+        m_declared = !m_roles.isEmpty();
+        for (const QString &r : Evaluator::detectRoles(s))
+            if (!m_roles.contains(r))
+                m_roles << r;
+        // A node that runs a control plane is not also a "worker" for display purposes.
+        if (m_roles.contains(kControlPlane) && !ctx.declaredRoles.contains(kWorker))
+            m_roles.removeAll(kWorker);
+    }
+
+    const QStringList &roles() const { return m_roles; }
+    const PathProfile &profile() const { return m_profile; }
+
+    const ProcessInfo *process(const QString &component) const { return m_s.process(component); }
+
+    const ParsedArgs &args(const QString &component)
+    {
+        auto it = m_args.find(component);
+        if (it == m_args.end()) {
+            const ProcessInfo *p = m_s.process(component);
+            it = m_args.insert(component, ParsedArgs::parse(p ? p->argv : QStringList(),
+                                                            m_b.booleanFlags.value(component)));
+        }
+        return *it;
+    }
+
+    // The --config file of a component, if it uses one (kubelet, kube-proxy).
+    const ConfigFile *configFile(const QString &component)
+    {
+        if (component != QLatin1String("kubelet") && component != QLatin1String("kube-proxy"))
+            return nullptr;
+        const ParsedArgs &a = args(component);
+        if (!a.has(QStringLiteral("--config")))
+            return nullptr;
+        const QString path = a.value(QStringLiteral("--config"));
+        auto it = m_configs.find(path);
+        if (it != m_configs.end())
+            return it->get();
+        auto cf = std::make_unique<ConfigFile>();
+        cf->path = path;
+        const FileContent *fc = m_s.file(path);
+        const FileStat *st = m_s.stat(path);
+        if (path.isEmpty()) {
+            cf->error = Error{QStringLiteral("%1 is started with an empty --config").arg(component),
+                              QString(), 0};
+        } else if (!fc) {
+            if (st && !st->exists())
+                cf->error = Error{
+                    QStringLiteral("%1's --config names a file that does not exist").arg(component),
+                    path, 0};
+            else
+                cf->error = Error{QStringLiteral("the config file was not collected from the node"),
+                                  path, 0};
+        } else if (!fc->skippedReason.isEmpty()) {
+            cf->error = Error{
+                QStringLiteral("the config file was not read: %1").arg(fc->skippedReason), path, 0};
+        } else {
+            auto doc = yaml::parse(fc->data, path);
+            if (!doc) {
+                cf->error = doc.error();
+            } else if (!doc->IsMap() && !doc->IsNull()) {
+                cf->error = Error{QStringLiteral("the config file is not a mapping of settings"),
+                                  path, yaml::line(*doc)};
+            } else if (doc->IsMap()) {
+                flatten(*doc, QString(), &cf->entries);
+            }
+        }
+        return m_configs.insert(path, std::move(cf)).value().get();
+    }
+
+    bool hasRole(const QString &role) const { return m_roles.contains(role); }
+    bool declared() const { return m_declared; }
+
+    // Does the node have the kubelet at all (process or unit file)?
+    bool hasKubelet() const
+    {
+        if (m_s.process(QStringLiteral("kubelet")))
+            return true;
+        for (const auto &st : m_s.stats)
+            if (st.exists() && isUnitFile(st.path, QStringLiteral("kubelet")))
+                return true;
+        return false;
+    }
+
+    static bool isUnitFile(const QString &path, const QString &unit)
+    {
+        for (const QString &d : kSystemdDirs) {
+            if (path == d + QLatin1Char('/') + unit + QLatin1String(".service"))
+                return true;
+            const QString dropins = d + QLatin1Char('/') + unit + QLatin1String(".service.d/");
+            if (path.startsWith(dropins) && path.endsWith(QLatin1String(".conf")) &&
+                !path.mid(dropins.size()).contains(QLatin1Char('/')))
+                return true;
+        }
+        return false;
+    }
+
+    // Files that can carry a component's flags: its static-pod manifest, or for the kubelet its
+    // unit, drop-ins and EnvironmentFiles.
+    QStringList flagSourceFiles(const QString &component) const
+    {
+        QStringList out;
+        if (component != QLatin1String("kubelet")) {
+            const QString manifest = m_profile.expand(QStringLiteral("${manifests}/")) + component +
+                                     QLatin1String(".yaml");
+            if (m_s.file(manifest))
+                out << manifest;
+            return out;
+        }
+        QStringList env;
+        for (auto it = m_s.files.cbegin(); it != m_s.files.cend(); ++it) {
+            if (!isUnitFile(it.key(), component))
+                continue;
+            out << it.key();
+            static const QRegularExpression envFile(
+                QStringLiteral("^\\s*EnvironmentFile\\s*=\\s*-?(\\S+)"),
+                QRegularExpression::MultilineOption);
+            auto m = envFile.globalMatch(QString::fromUtf8(it->data));
+            while (m.hasNext())
+                env << m.next().captured(1);
+        }
+        for (const QString &e :
+             {QStringLiteral("/var/lib/kubelet/kubeadm-flags.env"),
+              QStringLiteral("/etc/default/kubelet"), QStringLiteral("/etc/sysconfig/kubelet")})
+            if (!env.contains(e))
+                env << e;
+        for (const QString &e : env)
+            if (m_s.file(e))
+                out << e;
+        out.sort();
+        return out;
+    }
+
+    // The file that sets `flag` for `component` (the place a fix must edit), or "".
+    QString fileSettingFlag(const QString &component, const QString &flag) const
+    {
+        const QStringList files = flagSourceFiles(component);
+        const QRegularExpression re(QRegularExpression::escape(flag) +
+                                    QStringLiteral("(=|\\s|\"|'|$)"));
+        for (const QString &f : files)
+            if (re.match(QString::fromUtf8(m_s.file(f)->data)).hasMatch())
+                return f;
+        return QString();
+    }
+
+    QString flagSourceHint(const QString &component) const
+    {
+        const QStringList files = flagSourceFiles(component);
+        if (component != QLatin1String("kubelet"))
+            return files.value(0);
+        // kubeadm puts extra kubelet flags in /etc/default/kubelet (KUBELET_EXTRA_ARGS).
+        for (const QString &f : files)
+            if (f.endsWith(QLatin1String("/default/kubelet")) ||
+                f.endsWith(QLatin1String("/sysconfig/kubelet")))
+                return f;
+        return files.value(0);
+    }
+
+    Resolved resolve(const SettingRef &ref, const QString &component, std::optional<Error> *error)
+    {
+        Resolved r;
+        const ProcessInfo *p = process(component);
+        const ParsedArgs &a = args(component);
+        const QString argvPath =
+            p ? QStringLiteral("/proc/%1/cmdline").arg(p->pid) : QStringLiteral("/proc/*/cmdline");
+        const QString argvCmd =
+            p ? QStringLiteral("tr '\\0' '\\n' < /proc/%1/cmdline").arg(p->pid) : QString();
+        if (!ref.flag.isEmpty() && a.has(ref.flag)) {
+            bool found = true;
+            if (!ref.key.isEmpty()) {
+                const auto m = a.map(ref.flag);
+                found = m.contains(ref.key);
+                if (found) {
+                    r.value.set = true;
+                    r.value.scalar = m.value(ref.key);
+                }
+            } else {
+                r.value.set = true;
+                r.value.scalar = a.value(ref.flag);
+                r.value.items = a.list(ref.flag);
+            }
+            if (found) {
+                r.source = QStringLiteral("argv");
+                r.path = argvPath;
+                r.key = ref.key.isEmpty() ? ref.flag : ref.flag + QLatin1Char(':') + ref.key;
+                r.command = argvCmd;
+                const QString from = fileSettingFlag(component, ref.flag);
+                if (!from.isEmpty())
+                    r.path = from;
+                return r;
+            }
+        }
+        const ConfigFile *cf = nullptr;
+        if (!ref.config.isEmpty())
+            cf = configFile(component);
+        if (cf) {
+            if (cf->error) {
+                *error = cf->error;
+                return r;
+            }
+            const QString key =
+                ref.key.isEmpty() ? ref.config : ref.config + QLatin1Char('.') + ref.key;
+            const auto it = cf->entries.constFind(key);
+            if (it != cf->entries.constEnd()) {
+                r.value = it->value;
+                r.source = QStringLiteral("config");
+                r.path = cf->path;
+                r.key = key;
+                r.line = it->line;
+                r.command = QStringLiteral("grep -n '%1' %2")
+                                .arg(key.section(QLatin1Char('.'), -1), cf->path);
+                return r;
+            }
+        }
+        const std::optional<QString> def =
+            (cf && ref.configDefault) ? ref.configDefault : ref.defaultValue;
+        r.key = !ref.flag.isEmpty() ? ref.flag : ref.config;
+        if (!ref.key.isEmpty())
+            r.key += QLatin1Char(':') + ref.key;
+        if (def) {
+            r.value.set = true;
+            r.value.scalar = *def;
+            r.value.items = splitList(*def);
+            r.source = QStringLiteral("default");
+            r.path = cf ? cf->path : argvPath;
+        } else {
+            r.source = QStringLiteral("unset");
+            r.path = cf ? cf->path : argvPath;
+        }
+        r.command = argvCmd;
+        return r;
+    }
+
+    const NodeSnapshot &snapshot() const { return m_s; }
+
+private:
+    const Benchmark &m_b;
+    const NodeSnapshot &m_s;
+    PathProfile m_profile;
+    QStringList m_roles;
+    bool m_declared = false;
+    QHash<QString, ParsedArgs> m_args;
+    QHash<QString, std::shared_ptr<ConfigFile>> m_configs;
+};
+
+class ControlEvaluator
+{
+public:
+    ControlEvaluator(NodeView &view, const Check &check) : m_view(view), m_check(check) {}
+
+    Outcome run()
+    {
+        QList<Outcome> parts;
+        for (const Test &t : m_check.tests)
+            parts << test(t);
+        return combine(parts, m_check.matchAll);
+    }
+
+    // Component availability: nullopt when it runs; else the outcome to report.
+    std::optional<Outcome> componentGate(const QString &component)
+    {
+        if (component.isEmpty() || m_view.process(component))
+            return std::nullopt;
+        Outcome o;
+        bool expected = false;
+        if (isControlPlaneComponent(component))
+            expected = m_view.hasRole(kControlPlane);
+        else if (component == kEtcd)
+            expected = m_view.hasRole(kEtcd);
+        else if (component == QLatin1String("kubelet"))
+            expected = true; // the node section applies only to nodes that should run one
+        // kube-proxy is optional: CNIs such as Cilium replace it.
+        if (expected) {
+            o.kind = Outcome::Error;
+            o.reason =
+                QStringLiteral("%1 is not running on this node, so its settings cannot be audited")
+                    .arg(component);
+        } else {
+            o.kind = Outcome::NotApplicable;
+            o.reason = QStringLiteral("%1 does not run on this node").arg(component);
+        }
+        return o;
+    }
+
+private:
+    static Outcome combine(const QList<Outcome> &parts, bool all)
+    {
+        Outcome out;
+        int pass = 0, fail = 0, err = 0, na = 0;
+        for (const Outcome &p : parts) {
+            out.evidence += p.evidence;
+            if (out.remediationFile.isEmpty() && p.kind != Outcome::Pass)
+                out.remediationFile = p.remediationFile;
+            switch (p.kind) {
+            case Outcome::Pass:
+                ++pass;
+                break;
+            case Outcome::Fail:
+                ++fail;
+                break;
+            case Outcome::Error:
+                ++err;
+                break;
+            case Outcome::NotApplicable:
+                ++na;
+                break;
+            }
+        }
+        const auto firstReason = [&parts](Outcome::Kind k) {
+            for (const Outcome &p : parts)
+                if (p.kind == k && !p.reason.isEmpty())
+                    return p.reason;
+            return QString();
+        };
+        if (out.remediationFile.isEmpty() && !parts.isEmpty())
+            out.remediationFile = parts.first().remediationFile;
+        if (all) {
+            if (fail)
+                out.kind = Outcome::Fail;
+            else if (err)
+                out.kind = Outcome::Error;
+            else if (na == parts.size())
+                out.kind = Outcome::NotApplicable;
+            else
+                out.kind = Outcome::Pass;
+        } else {
+            if (pass)
+                out.kind = Outcome::Pass;
+            else if (err)
+                out.kind = Outcome::Error;
+            else if (fail)
+                out.kind = Outcome::Fail;
+            else
+                out.kind = Outcome::NotApplicable;
+        }
+        out.reason = firstReason(out.kind);
+        return out;
+    }
+
+    Outcome test(const Test &t)
+    {
+        switch (t.kind) {
+        case Test::Kind::All:
+        case Test::Kind::Any: {
+            QList<Outcome> parts;
+            for (const Test &c : t.children)
+                parts << test(c);
+            return combine(parts, t.kind == Test::Kind::All);
+        }
+        case Test::Kind::Setting:
+            return settingTest(t);
+        case Test::Kind::File:
+            return fileTest(t);
+        }
+        return {};
+    }
+
+    Outcome settingTest(const Test &t)
+    {
+        const QString component =
+            t.setting.component.isEmpty() ? m_check.component : t.setting.component;
+        if (auto gate = componentGate(component))
+            return *gate;
+        std::optional<Error> error;
+        const Resolved r = m_view.resolve(t.setting, component, &error);
+        Outcome o;
+        if (error) {
+            o.kind = Outcome::Error;
+            o.reason = error->toString();
+            o.evidence << Evidence{QStringLiteral("config"),
+                                   error->file,
+                                   t.setting.config,
+                                   QString(),
+                                   describeExpectation(t.op, t.values),
+                                   QString(),
+                                   false};
+            o.remediationFile = error->file;
+            return o;
+        }
+        const OpOutcome res = applyOp(t.op, r.value, t.values);
+        Evidence ev;
+        ev.source = r.source;
+        ev.path = r.path;
+        ev.key = r.line > 0 ? QStringLiteral("%1 (line %2)").arg(r.key).arg(r.line) : r.key;
+        ev.actual = r.source == QLatin1String("unset") ? QString() : r.value.scalar;
+        ev.expected = describeExpectation(t.op, t.values);
+        ev.command = r.command;
+        ev.passed = res.pass && !res.error;
+        o.evidence << ev;
+        // Where would a fix go: where the value comes from, else the flag's usual home.
+        if (r.source == QLatin1String("config"))
+            o.remediationFile = r.path;
+        else if (r.source == QLatin1String("argv") && !r.path.startsWith(QLatin1String("/proc/")))
+            o.remediationFile = r.path;
+        else if (const ConfigFile *cf =
+                     t.setting.config.isEmpty() ? nullptr : m_view.configFile(component))
+            o.remediationFile = cf->path;
+        else
+            o.remediationFile = m_view.flagSourceHint(component);
+
+        const QString shown =
+            r.source == QLatin1String("unset")
+                ? QStringLiteral("is not set")
+                : QStringLiteral("is '%1' (%2)").arg(r.value.scalar, sourceWords(r));
+        if (res.error) {
+            o.kind = Outcome::Error;
+            o.reason = QStringLiteral("%1: %2").arg(r.key, res.message);
+        } else if (res.pass) {
+            o.kind = Outcome::Pass;
+            o.reason = QStringLiteral("%1 %2, as required (%3)").arg(r.key, shown, ev.expected);
+        } else {
+            o.kind = Outcome::Fail;
+            o.reason = QStringLiteral("%1 %2; required: %3").arg(r.key, shown, ev.expected);
+        }
+        return o;
+    }
+
+    static QString sourceWords(const Resolved &r)
+    {
+        if (r.source == QLatin1String("argv"))
+            return r.path.startsWith(QLatin1String("/proc/"))
+                       ? QStringLiteral("command line")
+                       : QStringLiteral("command line, set in %1").arg(r.path);
+        if (r.source == QLatin1String("config"))
+            return QStringLiteral("%1 line %2").arg(r.path).arg(r.line);
+        if (r.source == QLatin1String("default"))
+            return QStringLiteral("default");
+        return r.source;
+    }
+
+    // The paths a file test looks at, or an outcome when they cannot be known.
+    std::variant<QStringList, Outcome> targets(const Test &t)
+    {
+        const NodeSnapshot &s = m_view.snapshot();
+        QStringList roots;
+        switch (t.file.kind) {
+        case FileTarget::Kind::Path: {
+            const QString p = m_view.profile().expand(t.file.path);
+            if (p.contains(QLatin1String("${"))) {
+                Outcome o;
+                o.kind = Outcome::Error;
+                o.reason = QStringLiteral("unknown path variable in '%1'").arg(t.file.path);
+                return o;
+            }
+            roots << p;
+            break;
+        }
+        case FileTarget::Kind::PathFrom: {
+            const QString component =
+                t.file.from.component.isEmpty() ? m_check.component : t.file.from.component;
+            SettingRef ref = t.file.from;
+            if (ref.defaultValue)
+                ref.defaultValue = m_view.profile().expand(*ref.defaultValue);
+            if (ref.configDefault)
+                ref.configDefault = m_view.profile().expand(*ref.configDefault);
+            if (!component.isEmpty() && !m_view.process(component) && !ref.defaultValue) {
+                if (auto gate = componentGate(component))
+                    return *gate;
+            }
+            std::optional<Error> error;
+            const Resolved r = m_view.resolve(ref, component, &error);
+            if (error) {
+                Outcome o;
+                o.kind = Outcome::Error;
+                o.reason = error->toString();
+                return o;
+            }
+            if (!r.value.set || r.value.scalar.isEmpty())
+                return missingOutcome(t, QStringLiteral("%1 names no file on this node").arg(r.key),
+                                      QString());
+            roots << r.value.scalar;
+            break;
+        }
+        case FileTarget::Kind::Unit: {
+            for (auto it = s.stats.cbegin(); it != s.stats.cend(); ++it)
+                if (it->exists() && NodeView::isUnitFile(it.key(), t.file.unit))
+                    roots << it.key();
+            roots.sort();
+            if (roots.isEmpty())
+                return missingOutcome(
+                    t,
+                    QStringLiteral("no systemd unit file for %1.service was found")
+                        .arg(t.file.unit),
+                    QString());
+            return roots;
+        }
+        }
+        if (!t.file.recursive)
+            return roots;
+        QStringList all;
+        QRegularExpression glob;
+        if (!t.file.glob.isEmpty())
+            glob = QRegularExpression(QRegularExpression::wildcardToRegularExpression(t.file.glob));
+        for (const QString &root : roots) {
+            const FileStat *rootStat = s.stat(root);
+            if (!rootStat || !rootStat->exists()) {
+                all << root; // reported as missing / not collected below
+                continue;
+            }
+            if (t.file.glob.isEmpty())
+                all << root;
+            const QString prefix = root.endsWith(QLatin1Char('/')) ? root : root + QLatin1Char('/');
+            for (auto it = s.stats.cbegin(); it != s.stats.cend(); ++it) {
+                if (!it.key().startsWith(prefix) || !it->exists())
+                    continue;
+                if (!t.file.glob.isEmpty() &&
+                    !glob.match(it.key().section(QLatin1Char('/'), -1)).hasMatch())
+                    continue;
+                all << it.key();
+            }
+        }
+        all.sort();
+        return all;
+    }
+
+    Outcome missingOutcome(const Test &t, const QString &what, const QString &path)
+    {
+        Outcome o;
+        o.remediationFile = path;
+        switch (t.ifMissing) {
+        case IfMissing::Pass:
+            o.kind = Outcome::Pass;
+            o.reason = what;
+            break;
+        case IfMissing::Fail:
+            o.kind = Outcome::Fail;
+            o.reason = what;
+            break;
+        case IfMissing::NotApplicable:
+            o.kind = Outcome::NotApplicable;
+            o.reason = t.reason.isEmpty() ? what : what + QLatin1String(": ") + t.reason;
+            break;
+        case IfMissing::Error:
+            o.kind = Outcome::Error;
+            o.reason = what;
+            break;
+        }
+        if (!path.isEmpty())
+            o.evidence << Evidence{QStringLiteral("stat"),
+                                   path,
+                                   t.property,
+                                   QStringLiteral("missing"),
+                                   describeExpectation(t.op, t.values),
+                                   QStringLiteral("stat %1").arg(path),
+                                   o.kind == Outcome::Pass};
+        return o;
+    }
+
+    Outcome fileTest(const Test &t)
+    {
+        auto tg = targets(t);
+        if (std::holds_alternative<Outcome>(tg))
+            return std::get<Outcome>(tg);
+        const QStringList paths = std::get<QStringList>(tg);
+        const NodeSnapshot &s = m_view.snapshot();
+        QList<Outcome> parts;
+        int failures = 0;
+        for (const QString &path : paths) {
+            const FileStat *st = s.stat(path);
+            if (!st) {
+                Outcome o;
+                o.kind = Outcome::Error;
+                o.reason = QStringLiteral("%1 was not collected from the node").arg(path);
+                parts << o;
+                continue;
+            }
+            if (!st->exists()) {
+                if (t.property == QLatin1String("exists")) {
+                    parts << propertyOutcome(t, *st, QStringLiteral("false"));
+                    continue;
+                }
+                parts << missingOutcome(t, QStringLiteral("%1 does not exist").arg(path), path);
+                continue;
+            }
+            Outcome o = propertyOutcome(t, *st, QString());
+            if (o.kind == Outcome::Fail && ++failures > 20)
+                o.evidence.clear(); // keep the report readable on a large tree
+            parts << o;
+        }
+        if (paths.isEmpty()) {
+            Outcome o;
+            o.kind = Outcome::NotApplicable;
+            o.reason = QStringLiteral("no files matched");
+            return o;
+        }
+        Outcome out = combine(parts, true);
+        if (failures > 1)
+            out.reason = QStringLiteral("%1 of %2 files: %3")
+                             .arg(failures)
+                             .arg(paths.size())
+                             .arg(out.reason);
+        return out;
+    }
+
+    Outcome propertyOutcome(const Test &t, const FileStat &st, const QString &existsOverride)
+    {
+        Outcome o;
+        Evidence ev;
+        ev.source = QStringLiteral("stat");
+        ev.path = st.path;
+        ev.key = t.property;
+        ev.expected = describeExpectation(t.op, t.values);
+        OpOutcome res;
+        if (t.property == QLatin1String("mode")) {
+            ev.actual = modeString(st.mode);
+            ev.command = QStringLiteral("stat -c '%a' ") + st.path;
+            if (t.op == Op::Bitmask)
+                res = applyBitmask(st.mode, t.values.value(0));
+            else
+                res = applyOp(t.op, Value{true, ev.actual, {}}, t.values);
+        } else if (t.property == QLatin1String("owner")) {
+            ev.actual = st.user + QLatin1Char(':') + st.group;
+            ev.command = QStringLiteral("stat -c '%U:%G' ") + st.path;
+            if (t.op == Op::Owner)
+                res = applyOwner(st.user, st.group, st.uid, st.gid, t.values);
+            else
+                res = applyOp(t.op, Value{true, ev.actual, {}}, t.values);
+        } else {
+            ev.actual = existsOverride.isEmpty() ? QStringLiteral("true") : existsOverride;
+            ev.command = QStringLiteral("ls -ld ") + st.path;
+            res = applyOp(t.op, Value{true, ev.actual, {}}, t.values);
+        }
+        ev.passed = res.pass && !res.error;
+        o.evidence << ev;
+        o.remediationFile = st.path;
+        if (res.error) {
+            o.kind = Outcome::Error;
+            o.reason = res.message;
+        } else if (res.pass) {
+            o.kind = Outcome::Pass;
+            o.reason = QStringLiteral("%1 of %2 is %3 (%4)")
+                           .arg(t.property, st.path, ev.actual, ev.expected);
+        } else {
+            o.kind = Outcome::Fail;
+            o.reason = QStringLiteral("%1 of %2 is %3; required: %4%5")
+                           .arg(t.property, st.path, ev.actual, ev.expected,
+                                res.message.isEmpty()
+                                    ? QString()
+                                    : QLatin1String(" (") + res.message + QLatin1Char(')'));
+        }
+        return o;
+    }
+
+    NodeView &m_view;
+    const Check &m_check;
+};
+
+Status toStatus(Outcome::Kind k)
+{
+    switch (k) {
+    case Outcome::Pass:
+        return Status::Pass;
+    case Outcome::Fail:
+        return Status::Fail;
+    case Outcome::NotApplicable:
+        return Status::NotApplicable;
+    case Outcome::Error:
+        return Status::Error;
+    }
+    return Status::Error;
+}
+
+} // namespace
+
+QStringList Evaluator::detectRoles(const NodeSnapshot &s)
+{
+    QStringList roles;
+    const QString manifests =
+        PathProfile::forDistribution(s.distribution).expand(QStringLiteral("${manifests}/"));
+    const auto present = [&s, &manifests](const QString &component) {
+        if (s.process(component))
+            return true;
+        const FileStat *st = s.stat(manifests + component + QLatin1String(".yaml"));
+        return st && st->exists();
+    };
+    if (present(QStringLiteral("kube-apiserver")) ||
+        present(QStringLiteral("kube-controller-manager")) ||
+        present(QStringLiteral("kube-scheduler")))
+        roles << kControlPlane;
+    if (present(kEtcd))
+        roles << kEtcd;
+    if (s.process(QStringLiteral("kubelet")) && !roles.contains(kControlPlane))
+        roles << kWorker;
+    return roles;
+}
+
+QString Evaluator::kubernetesVersion(const NodeSnapshot &s)
+{
+    for (const char *c : {"kubelet", "kube-apiserver", "kube-proxy", "k3s", "rke2"}) {
+        const QString v = s.versions.value(QLatin1String(c));
+        if (!v.isEmpty())
+            return v;
+    }
+    return QString();
+}
+
+NodeResult Evaluator::evaluate(const NodeSnapshot &snapshot, const NodeContext &context) const
+{
+    NodeView view(m_benchmark, snapshot, context);
+    NodeResult out;
+    out.name = context.name;
+    out.host = context.host;
+    out.roles = view.roles();
+    out.distribution =
+        snapshot.distribution.isEmpty() ? QStringLiteral("unknown") : snapshot.distribution;
+    out.kubernetesVersion = kubernetesVersion(snapshot);
+    out.collectedAt = snapshot.collectedAt;
+    out.audited = true;
+    out.results.reserve(m_benchmark.controls.size());
+
+    const bool kubelet = view.hasKubelet() || view.declared();
+    for (const Control &c : m_benchmark.controls) {
+        ControlResult r;
+        r.controlId = c.id;
+        const NodeType nt = m_benchmark.nodeTypeOf(c);
+        QString naReason;
+        switch (nt) {
+        case NodeType::Master:
+            if (!view.hasRole(kControlPlane))
+                naReason = QStringLiteral("not a control-plane node");
+            break;
+        case NodeType::Etcd:
+            if (!view.hasRole(kEtcd))
+                naReason = QStringLiteral("etcd does not run on this node");
+            break;
+        case NodeType::Node:
+            if (!kubelet)
+                naReason = QStringLiteral("no kubelet on this node: not a Kubernetes node");
+            break;
+        case NodeType::ControlPlane:
+        case NodeType::Policies:
+            if (!view.hasRole(kControlPlane))
+                naReason =
+                    QStringLiteral("cluster-wide control, reviewed once on the control plane");
+            break;
+        }
+        if (!naReason.isEmpty()) {
+            r.status = Status::NotApplicable;
+            r.reason = naReason;
+            out.results << r;
+            continue;
+        }
+        if (!c.check) {
+            r.status = Status::Manual;
+            r.reason = QStringLiteral("needs a person's review; see the audit guidance");
+            out.results << r;
+            continue;
+        }
+        ControlEvaluator ce(view, *c.check);
+        Outcome o;
+        if (auto gate = ce.componentGate(c.check->component))
+            o = *gate;
+        else
+            o = ce.run();
+        r.evidence = o.evidence;
+        r.remediationFile = o.remediationFile;
+        if (!c.automated) {
+            r.status = o.kind == Outcome::NotApplicable ? Status::NotApplicable : Status::Manual;
+            r.manualHint = toStatus(o.kind);
+            r.reason =
+                o.kind == Outcome::NotApplicable
+                    ? o.reason
+                    : QStringLiteral("needs a person's review; the collected data suggests %1: %2")
+                          .arg(statusName(toStatus(o.kind)), o.reason);
+        } else {
+            r.status = toStatus(o.kind);
+            r.reason = o.reason;
+        }
+        out.results << r;
+    }
+    return out;
+}
+
+QString selectBenchmarkId(const QList<Benchmark> &benchmarks, const QString &kubernetesVersion)
+{
+    if (benchmarks.isEmpty())
+        return QString();
+    static const QRegularExpression ver(QStringLiteral("v?(\\d+)\\.(\\d+)"));
+    const auto m = ver.match(kubernetesVersion);
+    const auto minorOf = [](const QString &v) {
+        const auto mm = ver.match(v);
+        return mm.hasMatch() ? mm.captured(1).toInt() * 1000 + mm.captured(2).toInt() : -1;
+    };
+    const Benchmark *newest = &benchmarks.first();
+    for (const auto &b : benchmarks)
+        if (minorOf(b.kubernetesMin) > minorOf(newest->kubernetesMin))
+            newest = &b;
+    if (!m.hasMatch())
+        return newest->id;
+    const int v = m.captured(1).toInt() * 1000 + m.captured(2).toInt();
+    // The benchmark whose range holds the version; else the one with the nearest lower minimum.
+    const Benchmark *best = nullptr;
+    for (const auto &b : benchmarks) {
+        const int lo = minorOf(b.kubernetesMin), hi = minorOf(b.kubernetesMax);
+        if (lo <= v && (hi < 0 || v <= hi))
+            return b.id;
+        if (lo <= v && (!best || lo > minorOf(best->kubernetesMin)))
+            best = &b;
+    }
+    return best ? best->id : newest->id;
+}
+
+} // namespace kinspect

@@ -1,0 +1,51 @@
+#include "evaluate/Profile.h"
+
+#include <QRegularExpression>
+
+namespace kinspect {
+
+PathProfile PathProfile::forDistribution(const QString &distribution)
+{
+    // kubeadm's layout; k3s and rke2 profiles (issue #7) override entries of it.
+    PathProfile p;
+    p.name = QStringLiteral("kubeadm");
+    const auto set = [&p](const char *k, const char *v) {
+        p.vars.insert(QLatin1String(k), QLatin1String(v));
+    };
+    set("kubernetesDir", "/etc/kubernetes");
+    set("manifests", "/etc/kubernetes/manifests");
+    set("pki", "/etc/kubernetes/pki");
+    set("adminConf", "/etc/kubernetes/admin.conf");
+    set("superAdminConf", "/etc/kubernetes/super-admin.conf");
+    set("schedulerConf", "/etc/kubernetes/scheduler.conf");
+    set("controllerManagerConf", "/etc/kubernetes/controller-manager.conf");
+    set("kubeletKubeconfig", "/etc/kubernetes/kubelet.conf");
+    set("kubeletConfig", "/var/lib/kubelet/config.yaml");
+    set("etcdDataDir", "/var/lib/etcd");
+    set("cniDir", "/etc/cni/net.d");
+    set("proxyKubeconfig", "/var/lib/kube-proxy/kubeconfig.conf");
+    set("proxyConfig", "/var/lib/kube-proxy/config.conf");
+    Q_UNUSED(distribution);
+    return p;
+}
+
+QString PathProfile::expand(const QString &text) const
+{
+    if (!text.contains(QLatin1String("${")))
+        return text;
+    static const QRegularExpression var(QStringLiteral("\\$\\{([A-Za-z][A-Za-z0-9]*)\\}"));
+    QString out;
+    qsizetype last = 0;
+    auto it = var.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart(0) - last);
+        const auto v = vars.constFind(m.captured(1));
+        out += v == vars.constEnd() ? m.captured(0) : *v;
+        last = m.capturedEnd(0);
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+
+} // namespace kinspect

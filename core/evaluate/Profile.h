@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace kinspect {
+
+// Where a distribution keeps the files the benchmark audits. The catalog names them as ${var}.
+struct PathProfile
+{
+    QString name; // kubeadm | k3s | rke2
+    QHash<QString, QString> vars;
+
+    static PathProfile forDistribution(const QString &distribution);
+    // Replaces every ${var}; unknown variables are left as they are (and reported by the caller).
+    QString expand(const QString &text) const;
+};
+
+} // namespace kinspect

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "catalog/Catalog.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace kinspect {
+
+enum class Status
+{
+    Pass,
+    Fail,
+    Manual,
+    Error,
+    NotApplicable,
+    Waived
+};
+QString statusName(Status s); // "PASS", "FAIL", "MANUAL", "ERROR", "NOT_APPLICABLE", "WAIVED"
+std::optional<Status> statusFromName(const QString &name);
+constexpr int kStatusCount = 6;
+
+// One fact behind a verdict: where the value came from, what it was, what was expected, and the
+// command a person can run on the node to see the same thing.
+struct Evidence
+{
+    QString source; // argv | config | default | unset | stat | file | process | note
+    QString path;   // file on the node (config file, manifest, stat'ed path) or /proc/<pid>/cmdline
+    QString key;    // flag name, config key path, or "mode"/"owner"
+    QString actual; // the effective value ("" when unset)
+    QString expected; // e.g. "eq false", "bitmask 600"
+    QString command;  // e.g. "stat -c '%a' /etc/kubernetes/manifests/kube-apiserver.yaml"
+    bool passed = false;
+};
+
+struct ControlResult
+{
+    QString controlId;
+    Status status = Status::Error;
+    QString reason; // one sentence for a person (why this status)
+    QList<Evidence> evidence;
+    QString remediationFile;          // the file a fix would edit on this node, if known
+    std::optional<Status> manualHint; // for MANUAL controls with a check: what the data suggests
+};
+
+struct NodeResult
+{
+    QString name;
+    QString host;
+    QStringList roles;    // declared + detected, e.g. control-plane, etcd, worker
+    QString distribution; // kubeadm, k3s, rke2, unknown
+    QString kubernetesVersion;
+    bool audited = false; // false: the node could not be audited (see errorKind/errorMessage)
+    QString errorKind;    // unreachable | timeout | host-key | auth | sudo | collect | parse | ...
+    QString errorMessage;
+    QDateTime collectedAt;
+    QList<ControlResult> results; // in catalog order
+
+    int count(Status s) const
+    {
+        int n = 0;
+        for (const auto &r : results)
+            n += r.status == s;
+        return n;
+    }
+};
+
+} // namespace kinspect
