@@ -47,6 +47,8 @@ nl='
 tab='	'
 
 # ---------------------------------------------------------------------------------------------
+# Portability: regexes must work in mawk, gawk and busybox awk; inside [...] a "]" goes first
+# (a backslash there is literal in POSIX EREs).
 # awk helpers shared by every awk pass: base64 of a string or of a byte array, basename.
 KC_AWKLIB='
 function kc_init(   i) {
@@ -219,7 +221,7 @@ BEGIN { kc_init() }
     }
 }
 /--data-dir[= ]/ && FILENAME ~ /etcd[^\/]*$/ {
-    d = $0; sub(/.*--data-dir[= ]["\047]?/, "", d); sub(/["\047\r ,\]].*/, "", d)
+    d = $0; sub(/.*--data-dir[= ]["\047]?/, "", d); sub(/[]"\047\r ,].*/, "", d)
     if (d ~ /^\//) print "@D\t" d > "/dev/stderr"
 }
 '
@@ -324,7 +326,7 @@ function redact(line,   out, low, st, v, q, e, c, done, tail) {
             v = line; tail = ""
             if (match(v, / +#/)) { tail = substr(v, RSTART); v = substr(v, 1, RSTART - 1) }
         } else {
-            match(line, /^[^ \t,}\]"\047;]*/); v = substr(line, 1, RLENGTH); tail = substr(line, RLENGTH + 1)
+            match(line, /^[^] \t,}"\047;]*/); v = substr(line, 1, RLENGTH); tail = substr(line, RLENGTH + 1)
         }
         if (keep(v)) { out = out v; line = tail; continue }
         out = out "REDACTED"; line = tail; changed++
@@ -606,7 +608,18 @@ EOF
             links="${links}L$tab$p$tab$t$nl"
             case $t in
             /*) extra="$extra$t$nl" ;;
-            ?*) extra="$extra${p%/*}/$t$nl" ;;
+            ?*)
+                # resolve against the link's directory, folding leading ./ and ../
+                dir=${p%/*}
+                while :; do
+                    case $t in
+                    ./*) t=${t#./} ;;
+                    ../*) t=${t#../} dir=${dir%/*} ;;
+                    *) break ;;
+                    esac
+                done
+                extra="$extra$dir/$t$nl"
+                ;;
             esac
         fi
     done
