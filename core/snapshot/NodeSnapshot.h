@@ -21,6 +21,7 @@ struct ProcessInfo
                        // kubelet, kube-proxy, k3s, rke2 (see docs/snapshot-format.md)
     QString exe;       // readlink of /proc/<pid>/exe, may be empty
     QStringList argv;  // exact argv from /proc/<pid>/cmdline, argv[0] included
+    bool argvRedacted = false; // the collector replaced a secret value (e.g. --token=REDACTED)
 };
 
 struct FileStat
@@ -46,6 +47,8 @@ struct FileContent
     qint64 size = 0;   // size on the node
     bool redacted = false;  // the collector replaced secret values in `data`
     QString skippedReason;  // non-empty when content was not collected (too large, binary, ...)
+    QString skippedCode;    // the same as a token: too-large, binary, unreadable, private-key,
+                            // not-regular (docs/snapshot-format.md)
 };
 
 struct NodeSnapshot
@@ -62,6 +65,11 @@ struct NodeSnapshot
     QHash<QString, FileStat> stats;     // keyed by absolute path
     QHash<QString, FileContent> files;  // keyed by absolute path
     QStringList warnings;    // things the collector could not do, said in its own words
+    // The distribution's path profile as the collector saw it: catalog variable name (without
+    // ${}) -> path, e.g. kubeletConfig -> /etc/kubelet/custom.yaml when the kubelet runs with that
+    // --config. Names a distribution does not have are absent.
+    QMap<QString, QString> profile;
+    int collectorUid = -1; // effective uid the collector ran as; -1 when not reported
 
     // The first process of a component, or nullptr.
     const ProcessInfo *process(const QString &component) const
