@@ -1,8 +1,13 @@
+#include "CliCommands.h"
+
 #include <QCoreApplication>
-#include <cstdio>
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    std::puts("kinspect-cli " KINSPECT_VERSION);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("kinspect-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KINSPECT_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    return kinspect::cli::run(args);
 }

@@ -175,7 +175,10 @@ std::optional<Error> parseFix(const Ctx &ctx, const YAML::Node &n, Fix *out)
 {
     if (auto e = yaml::checkKeys(n, ctx.file, {"params", "actions"}, QStringLiteral("fix")))
         return e;
-    for (const auto &p : n["params"]) {
+    const YAML::Node params = n["params"];
+    if (params && !params.IsSequence())
+        return ctx.at(params, QStringLiteral("fix params must be a list"));
+    for (const auto &p : params ? params : YAML::Node(YAML::NodeType::Sequence)) {
         if (auto e = yaml::checkKeys(p, ctx.file, {"name", "label", "default", "validate"},
                                      QStringLiteral("a fix parameter")))
             return e;
@@ -191,7 +194,10 @@ std::optional<Error> parseFix(const Ctx &ctx, const YAML::Node &n, Fix *out)
                                          QStringLiteral("addItem"), QStringLiteral("removeItem"),
                                          QStringLiteral("setKey"),  QStringLiteral("chmod"),
                                          QStringLiteral("chown")};
-    for (const auto &a : n["actions"]) {
+    const YAML::Node actions = n["actions"];
+    if (!actions || !actions.IsSequence() || actions.size() == 0)
+        return ctx.at(n, QStringLiteral("fix needs a non-empty actions list"));
+    for (const auto &a : actions) {
         if (auto e = yaml::checkKeys(
                 a, ctx.file, {"action", "flag", "config", "key", "item", "value", "mode", "owner"},
                 QStringLiteral("a fix action")))
@@ -225,8 +231,8 @@ QString sectionFor(const Benchmark &b, const QString &controlId)
 
 } // namespace
 
-Expected<bool> CatalogLoader::parseBenchmarkFile(const QByteArray &data, const QString &fileName,
-                                                 Benchmark *b)
+static Expected<bool> parseBenchmarkFileImpl(const QByteArray &data, const QString &fileName,
+                                             Benchmark *b)
 {
     const Ctx ctx{fileName};
     auto doc = yaml::parse(data, fileName);
@@ -249,6 +255,8 @@ Expected<bool> CatalogLoader::parseBenchmarkFile(const QByteArray &data, const Q
         b->kubernetesMax = optScalar(k, "max").value_or(QString());
     }
     NodeType inherited = NodeType::Node;
+    if (!root["sections"] || !root["sections"].IsSequence())
+        return ctx.at(root, QStringLiteral("benchmark needs a sections list"));
     for (const auto &s : root["sections"]) {
         if (auto e = yaml::checkKeys(s, fileName, {"id", "title", "nodeType"},
                                      QStringLiteral("a section")))
@@ -276,8 +284,8 @@ Expected<bool> CatalogLoader::parseBenchmarkFile(const QByteArray &data, const Q
     return true;
 }
 
-Expected<bool> CatalogLoader::parseControlsFile(const QByteArray &data, const QString &fileName,
-                                                Benchmark *b)
+static Expected<bool> parseControlsFileImpl(const QByteArray &data, const QString &fileName,
+                                            Benchmark *b)
 {
     const Ctx ctx{fileName};
     auto doc = yaml::parse(data, fileName);
@@ -323,6 +331,10 @@ Expected<bool> CatalogLoader::parseControlsFile(const QByteArray &data, const QS
         if (c.title.isEmpty())
             return ctx.at(n, QStringLiteral("control %1 has no title").arg(c.id));
         c.references = yaml::strList(n["references"]);
+        if (c.references.isEmpty())
+            return ctx.at(n, QStringLiteral("control %1 has no references").arg(c.id));
+        if (!n["cisControls"] || !n["cisControls"].IsSequence() || n["cisControls"].size() == 0)
+            return ctx.at(n, QStringLiteral("control %1 has no cisControls mapping").arg(c.id));
         for (const auto &cc : n["cisControls"]) {
             if (auto e = yaml::checkKeys(cc, fileName, {"version", "id", "title"},
                                          QStringLiteral("a CIS Controls entry")))
@@ -389,6 +401,31 @@ Expected<bool> CatalogLoader::parseBooleanFlags(const QByteArray &data, const QS
         b->booleanFlags.insert(yaml::str(it->first), flags);
     }
     return true;
+}
+
+// yaml-cpp throws on conversions of malformed values (e.g. `automated: maybe`); the loader's
+// contract is errors as values, so any exception becomes an error naming the file and line.
+template <typename F>
+static Expected<bool> guarded(const QString &fileName, F &&f)
+{
+    try {
+        return f();
+    } catch (const YAML::Exception &e) {
+        return Error{QString::fromStdString(e.msg), fileName,
+                     e.mark.is_null() ? 0 : e.mark.line + 1};
+    }
+}
+
+Expected<bool> CatalogLoader::parseBenchmarkFile(const QByteArray &data, const QString &fileName,
+                                                 Benchmark *b)
+{
+    return guarded(fileName, [&] { return parseBenchmarkFileImpl(data, fileName, b); });
+}
+
+Expected<bool> CatalogLoader::parseControlsFile(const QByteArray &data, const QString &fileName,
+                                                Benchmark *b)
+{
+    return guarded(fileName, [&] { return parseControlsFileImpl(data, fileName, b); });
 }
 
 QStringList CatalogLoader::builtinIds()

@@ -94,7 +94,11 @@ bool valuesEqual(const QString &actual, const QString &expected)
         return *ab == *eb;
     bool okA = false, okE = false;
     const double na = actual.toDouble(&okA), ne = expected.toDouble(&okE);
-    return okA && okE && na == ne;
+    if (okA && okE)
+        return na == ne;
+    // "0s" equals "0", "5m" equals "300s": durations compare by length of time.
+    const auto da = parseDurationSeconds(actual), de = parseDurationSeconds(expected);
+    return da && de && *da == *de;
 }
 
 std::optional<double> comparable(const QString &a, const QString &b, double *bb)

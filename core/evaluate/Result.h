@@ -3,6 +3,7 @@
 #include "catalog/Catalog.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -66,5 +67,42 @@ struct NodeResult
         return n;
     }
 };
+
+// One scan (or one offline evaluation) of a cluster.
+struct ClusterResult
+{
+    QString cluster;
+    QString benchmarkId;
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    QList<NodeResult> nodes;
+
+    // Counts per status over every node's results.
+    QHash<Status, int> summary() const
+    {
+        QHash<Status, int> out;
+        for (const auto &n : nodes)
+            for (const auto &r : n.results)
+                ++out[r.status];
+        return out;
+    }
+};
+
+// DESIGN.md exit codes: 2 when a node (or a control) could not be audited, else 1 when anything
+// failed, else 0. (64, bad usage, is the CLI's own.)
+inline int exitCodeFor(const ClusterResult &result)
+{
+    bool fail = false;
+    for (const auto &n : result.nodes) {
+        if (!n.audited)
+            return 2;
+        for (const auto &r : n.results) {
+            if (r.status == Status::Error)
+                return 2;
+            fail = fail || r.status == Status::Fail;
+        }
+    }
+    return fail ? 1 : 0;
+}
 
 } // namespace kinspect

@@ -61,6 +61,8 @@ Expected<YAML::Node> parse(const QByteArray &data, const QString &fileName, qint
 QStringList strList(const YAML::Node &node)
 {
     QStringList out;
+    if (!node.IsDefined())
+        return out;
     if (node.IsSequence()) {
         for (const auto &item : node)
             if (item.IsScalar())
