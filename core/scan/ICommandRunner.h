@@ -14,7 +14,8 @@ namespace kinspect {
 struct NodeSpec;
 
 // How a remote command failed; the scan engine and the GUI say what to do next per kind.
-enum class ErrorKind {
+enum class ErrorKind
+{
     None,
     Unreachable, // DNS, refused, no route
     Timeout,     // connect, handshake or command exceeded its time
@@ -41,7 +42,7 @@ struct RemoteCommand
 {
     QStringList argv;     // e.g. {"sh", "-s", "--", "/etc/kubernetes"}; argv[0] is never user data
     QByteArray stdinData; // e.g. the collector script; sent then EOF
-    bool privileged = false; // wrap in sudo according to the node's sudo mode
+    bool privileged = false;                  // wrap in sudo according to the node's sudo mode
     qint64 maxOutputBytes = 64 * 1024 * 1024; // cap on stdout; more is an error (Collect)
 };
 

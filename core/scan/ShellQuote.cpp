@@ -31,16 +31,26 @@ QString shellJoin(const QStringList &argv)
 QString errorKindName(ErrorKind kind)
 {
     switch (kind) {
-    case ErrorKind::None: return QStringLiteral("none");
-    case ErrorKind::Unreachable: return QStringLiteral("unreachable");
-    case ErrorKind::Timeout: return QStringLiteral("timeout");
-    case ErrorKind::HostKey: return QStringLiteral("host-key");
-    case ErrorKind::Auth: return QStringLiteral("auth");
-    case ErrorKind::Sudo: return QStringLiteral("sudo");
-    case ErrorKind::Collect: return QStringLiteral("collect");
-    case ErrorKind::Parse: return QStringLiteral("parse");
-    case ErrorKind::Cancelled: return QStringLiteral("cancelled");
-    case ErrorKind::Internal: return QStringLiteral("internal");
+    case ErrorKind::None:
+        return QStringLiteral("none");
+    case ErrorKind::Unreachable:
+        return QStringLiteral("unreachable");
+    case ErrorKind::Timeout:
+        return QStringLiteral("timeout");
+    case ErrorKind::HostKey:
+        return QStringLiteral("host-key");
+    case ErrorKind::Auth:
+        return QStringLiteral("auth");
+    case ErrorKind::Sudo:
+        return QStringLiteral("sudo");
+    case ErrorKind::Collect:
+        return QStringLiteral("collect");
+    case ErrorKind::Parse:
+        return QStringLiteral("parse");
+    case ErrorKind::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorKind::Internal:
+        return QStringLiteral("internal");
     }
     return QStringLiteral("internal");
 }
