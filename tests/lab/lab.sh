@@ -3,6 +3,7 @@
 #   lab.sh up [--dir DIR] [--nodes SPEC] [--base-port N] [--with-netns]
 #   lab.sh down|status|verify [--dir DIR]
 #   lab.sh fault [--dir DIR] NODE ACTION [COMPONENT]
+#   lab.sh exec [--dir DIR] NODE [--] CMD...   (run CMD inside the node)
 # Default DIR: $KINSPECT_LAB_DIR or /tmp/kinspect-lab. See docs/lab.md.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
