@@ -1,0 +1,410 @@
+// Runs the real collector (resources/collector/kinspect-collect.sh) with /bin/sh (dash on Debian)
+// against the fixture node trees in tests/data/trees, through tests/data/make-snapshots.sh, and
+// checks what the parsed snapshots hold: exact argv, stat modes, byte-exact contents, and that no
+// planted secret leaves the "node".
+#include "snapshot/SnapshotParser.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace kinspect;
+
+namespace {
+
+const QString kData = QStringLiteral(KINSPECT_TEST_DATA);
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return QByteArray();
+    return f.readAll();
+}
+
+// pid -> argv, from a tree's tree.txt ("proc PID EXE" then "arg ITEM" lines)
+QHash<qint64, QStringList> specArgv(const QString &tree)
+{
+    QHash<qint64, QStringList> out;
+    qint64 pid = -1;
+    const QByteArrayList lines =
+        readFile(kData + QStringLiteral("/trees/") + tree + QStringLiteral("/tree.txt"))
+            .split('\n');
+    for (const QByteArray &l : lines) {
+        if (l.startsWith("proc ")) {
+            pid = l.split(' ').value(1).toLongLong();
+            out[pid];
+        } else if (l.startsWith("arg ")) {
+            out[pid] << QString::fromUtf8(l.mid(4));
+        }
+    }
+    return out;
+}
+
+bool runMakeSnapshots(const QString &outDir, const QString &shell, QString *log)
+{
+    QProcess p;
+    QStringList args{kData + QStringLiteral("/make-snapshots.sh"), QStringLiteral("--out"), outDir};
+    if (!shell.isEmpty())
+        args << QStringLiteral("--shell") << shell;
+    p.start(QStringLiteral("/bin/sh"), args);
+    if (!p.waitForFinished(240000)) {
+        p.kill();
+        *log = QStringLiteral("timed out");
+        return false;
+    }
+    *log = QString::fromLocal8Bit(p.readAllStandardError());
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+// Every field of every line, base64-decoded where it decodes: what a reader of the snapshot could
+// recover. Secrets must not be found in it.
+QByteArray recoverable(const QByteArray &snap)
+{
+    QByteArray out = snap;
+    for (const QByteArray &line : snap.split('\n')) {
+        for (const QByteArray &field : line.split('\t')) {
+            auto r = QByteArray::fromBase64Encoding(field, QByteArray::AbortOnBase64DecodingErrors);
+            if (r)
+                out += '\n' + r.decoded;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCollector : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_out;
+    QStringList m_trees;
+    QHash<QString, QByteArray> m_raw;
+    QHash<QString, NodeSnapshot> m_snaps;
+
+    const NodeSnapshot &snap(const QString &name) { return m_snaps[name]; }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_out.isValid());
+        m_trees =
+            QDir(kData + QStringLiteral("/trees")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QVERIFY(m_trees.size() >= 7);
+        QElapsedTimer t;
+        t.start();
+        QString log;
+        QVERIFY2(runMakeSnapshots(m_out.path(), QString(), &log), qPrintable(log));
+        qInfo("collected %lld fixture trees in %lld ms (including their preparation)",
+              qint64(m_trees.size()), t.elapsed());
+        for (const QString &name : std::as_const(m_trees)) {
+            const QByteArray raw = readFile(m_out.filePath(name + QStringLiteral(".snap")));
+            QVERIFY2(!raw.isEmpty(), qPrintable(name));
+            auto r = parseSnapshot(raw, name);
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+            m_raw.insert(name, raw);
+            m_snaps.insert(name, *r);
+        }
+    }
+
+    void components_data()
+    {
+        QTest::addColumn<QString>("tree");
+        QTest::addColumn<QStringList>("components");
+        const QStringList cp{QStringLiteral("etcd"), QStringLiteral("kube-apiserver"),
+                             QStringLiteral("kube-controller-manager"),
+                             QStringLiteral("kube-scheduler"), QStringLiteral("kubelet")};
+        const QStringList worker{QStringLiteral("kube-proxy"), QStringLiteral("kubelet")};
+        QTest::newRow("cp-compliant") << QStringLiteral("kubeadm-cp-compliant") << cp;
+        QTest::newRow("cp-failing") << QStringLiteral("kubeadm-cp-failing") << cp;
+        QTest::newRow("custom") << QStringLiteral("worker-custom-config") << worker;
+        QTest::newRow("json") << QStringLiteral("worker-json-config") << worker;
+        QTest::newRow("dropin") << QStringLiteral("worker-dropin-extra-args") << worker;
+        QTest::newRow("malformed") << QStringLiteral("malformed-kubelet-config") << worker;
+        QTest::newRow("none") << QStringLiteral("no-kubernetes") << QStringList();
+        QTest::newRow("k3s") << QStringLiteral("k3s-server") << QStringList{QStringLiteral("k3s")};
+    }
+    // Components are recognised by argv[0]/exe (never by a word elsewhere in argv: `grep
+    // kubelet`, `less etcd-migration.log`, k3s' containerd children are not components).
+    void components()
+    {
+        QFETCH(QString, tree);
+        QFETCH(QStringList, components);
+        QStringList got;
+        for (const ProcessInfo &p : snap(tree).processes)
+            got << p.component;
+        got.sort();
+        QCOMPARE(got, components);
+    }
+
+    // argv is exactly what the fake /proc holds (items with spaces, '=' inside values...).
+    void argvExact()
+    {
+        for (const QString &tree : std::as_const(m_trees)) {
+            const auto spec = specArgv(tree);
+            for (const ProcessInfo &p : snap(tree).processes) {
+                QVERIFY(spec.contains(p.pid));
+                if (!p.argvRedacted)
+                    QCOMPARE(p.argv, spec.value(p.pid));
+                else
+                    QCOMPARE(p.argv.size(), spec.value(p.pid).size());
+            }
+        }
+        const ProcessInfo *k =
+            snap(QStringLiteral("worker-custom-config")).process(QStringLiteral("kubelet"));
+        QVERIFY(k);
+        QVERIFY(k->argv.contains(QStringLiteral("--node-labels=team=data platform,tier=batch")));
+        QCOMPARE(k->exe, QStringLiteral("/usr/bin/kubelet"));
+    }
+
+    // Every content collected unredacted equals the node file byte for byte; every checksum is
+    // the real file's.
+    void contentsByteExact()
+    {
+        int checked = 0;
+        for (const QString &tree : std::as_const(m_trees)) {
+            for (const FileContent &f : snap(tree).files) {
+                const QString real =
+                    kData + QStringLiteral("/trees/") + tree + QStringLiteral("/root") + f.path;
+                if (!QFile::exists(real))
+                    continue; // generated by make-snapshots (too large / binary)
+                if (!f.skippedCode.isEmpty())
+                    continue; // may be generated over a tree file (bigfile in tree.txt)
+                const QByteArray bytes = readFile(real);
+                QCOMPARE(f.size, qint64(bytes.size()));
+                QCOMPARE(f.sha256,
+                         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+                if (!f.redacted)
+                    QCOMPARE(f.data, bytes);
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 40);
+    }
+
+    void crlfPreserved()
+    {
+        const FileContent *f = snap(QStringLiteral("worker-dropin-extra-args"))
+                                   .file(QStringLiteral("/etc/sysconfig/kubelet"));
+        QVERIFY(f);
+        QVERIFY(f->data.contains(
+            "KUBELET_EXTRA_ARGS=--protect-kernel-defaults=true --event-qps=0\r\n"));
+        const FileContent *g =
+            snap(QStringLiteral("kubeadm-cp-failing")).file(QStringLiteral("/etc/default/kubelet"));
+        QVERIFY(g);
+        QVERIFY(g->data.endsWith("\r\n"));
+    }
+
+    void statModes()
+    {
+        const NodeSnapshot &ok = snap(QStringLiteral("kubeadm-cp-compliant"));
+        const NodeSnapshot &bad = snap(QStringLiteral("kubeadm-cp-failing"));
+        const QString api = QStringLiteral("/etc/kubernetes/manifests/kube-apiserver.yaml");
+        QCOMPARE(ok.stat(api)->mode, 0600u);
+        QCOMPARE(bad.stat(api)->mode, 0644u);
+        QCOMPARE(bad.stat(QStringLiteral("/etc/kubernetes/manifests/kube-controller-manager.yaml"))
+                     ->mode,
+                 0666u);
+        QCOMPARE(ok.stat(QStringLiteral("/var/lib/etcd"))->type, FileStat::Type::Directory);
+        QCOMPARE(ok.stat(QStringLiteral("/var/lib/etcd"))->mode, 0700u);
+        QCOMPARE(bad.stat(QStringLiteral("/var/lib/etcd"))->mode, 0755u);
+        QCOMPARE(ok.stat(QStringLiteral("/etc/kubernetes/pki/apiserver.key"))->mode, 0600u);
+        QCOMPARE(bad.stat(QStringLiteral("/etc/kubernetes/pki/apiserver.key"))->mode, 0644u);
+        QVERIFY(ok.stat(QStringLiteral("/etc/kubernetes/pki/etcd/peer.key"))); // recursive pki
+        QVERIFY(!bad.stat(QStringLiteral("/etc/kubernetes/super-admin.conf"))->exists());
+        QVERIFY(
+            !ok.stat(QStringLiteral("/var/log/kubernetes/audit/audit.log"))->exists()); // argv path
+        // symlinks: target recorded, the target stat'ed too; a loop is only listed
+        const FileStat *cur =
+            ok.stat(QStringLiteral("/var/lib/kubelet/pki/kubelet-client-current.pem"));
+        QVERIFY(cur);
+        QCOMPARE(cur->type, FileStat::Type::Symlink);
+        QCOMPARE(cur->linkTarget, QStringLiteral("kubelet-client-2026-01-01-00-00-00.pem"));
+        QCOMPARE(
+            ok.stat(QStringLiteral("/var/lib/kubelet/pki/kubelet-client-2026-01-01-00-00-00.pem"))
+                ->mode,
+            0600u);
+        QCOMPARE(ok.stat(QStringLiteral("/etc/kubernetes/pki/loop"))->type,
+                 FileStat::Type::Symlink);
+        QVERIFY(ok.stat(QStringLiteral("/etc/kubernetes/pki/loop"))->linkTarget ==
+                QStringLiteral("../pki"));
+        // owner as the fixture files have it (whoever ran the collector)
+        QCOMPARE(ok.stat(api)->user.isEmpty(), false);
+    }
+
+    void profileAndConfigs()
+    {
+        const NodeSnapshot &custom = snap(QStringLiteral("worker-custom-config"));
+        QCOMPARE(custom.profile.value(QStringLiteral("kubeletConfig")),
+                 QStringLiteral("/etc/kubelet/custom-config.yaml"));
+        QVERIFY(custom.file(QStringLiteral("/etc/kubelet/custom-config.yaml")));
+        QVERIFY(custom.file(QStringLiteral("/etc/kubelet/custom-config.yaml"))
+                    ->data.contains("readOnlyPort: 0\n"));
+        const NodeSnapshot &json = snap(QStringLiteral("worker-json-config"));
+        QCOMPARE(json.profile.value(QStringLiteral("kubeletConfig")),
+                 QStringLiteral("/var/lib/kubelet/config.json"));
+        QVERIFY(json.file(QStringLiteral("/var/lib/kubelet/config.json"))->data.startsWith("{"));
+        QVERIFY(json.stat(QStringLiteral("/var/lib/kubelet/pki/kubelet.crt"))->exists());
+        const NodeSnapshot &dropin = snap(QStringLiteral("worker-dropin-extra-args"));
+        QVERIFY(
+            dropin.file(QStringLiteral("/etc/systemd/system/kubelet.service.d/20-hardening.conf")));
+        QVERIFY(dropin.file(
+            QStringLiteral("/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf")));
+        QVERIFY(dropin.file(QStringLiteral("/var/lib/kubelet/kubeadm-flags.env")));
+        QVERIFY(dropin.process(QStringLiteral("kubelet"))
+                    ->argv.contains(QStringLiteral("--protect-kernel-defaults=true")));
+        const NodeSnapshot &bad = snap(QStringLiteral("malformed-kubelet-config"));
+        const QByteArrayList lines =
+            bad.file(QStringLiteral("/var/lib/kubelet/config.yaml"))->data.split('\n');
+        QCOMPARE(lines.value(6), QByteArray("  mode: \"Webhook"));
+        const NodeSnapshot &cp = snap(QStringLiteral("kubeadm-cp-compliant"));
+        for (const char *m :
+             {"kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd"})
+            QVERIFY(
+                cp.file(QStringLiteral("/etc/kubernetes/manifests/%1.yaml").arg(QLatin1String(m))));
+        QVERIFY(cp.file(QStringLiteral("/etc/kubernetes/audit-policy.yaml")));
+        QVERIFY(cp.file(QStringLiteral("/etc/kubernetes/enc/encryption-config.yaml"))->redacted);
+        QCOMPARE(cp.distribution, QStringLiteral("kubeadm"));
+        QCOMPARE(cp.hostname, QStringLiteral("cp-1"));
+        QCOMPARE(cp.osRelease, QStringLiteral("Debian GNU/Linux 12 (bookworm)"));
+        QCOMPARE(cp.versions.value(QStringLiteral("kubelet")), QStringLiteral("v1.29.3"));
+        QCOMPARE(cp.versions.value(QStringLiteral("etcd")), QStringLiteral("3.5.12-0"));
+        QCOMPARE(snap(QStringLiteral("k3s-server")).distribution, QStringLiteral("k3s"));
+        QCOMPARE(snap(QStringLiteral("k3s-server")).versions.value(QStringLiteral("k3s")),
+                 QStringLiteral("v1.29.3+k3s1"));
+        const NodeSnapshot &none = snap(QStringLiteral("no-kubernetes"));
+        QCOMPARE(none.distribution, QStringLiteral("unknown"));
+        QVERIFY(none.files.isEmpty());
+        for (const FileStat &s : none.stats)
+            QVERIFY2(!s.exists(), qPrintable(s.path));
+    }
+
+    void skipped()
+    {
+        const NodeSnapshot &bad = snap(QStringLiteral("kubeadm-cp-failing"));
+        const FileContent *big = bad.file(QStringLiteral("/etc/kubernetes/audit-policy.yaml"));
+        QVERIFY(big);
+        QCOMPARE(big->skippedCode, QStringLiteral("too-large"));
+        QCOMPARE(big->size, qint64(1500000));
+        QVERIFY(big->data.isEmpty());
+        const FileContent *bin =
+            bad.file(QStringLiteral("/etc/kubernetes/manifests/kube-apiserver.yaml.gz"));
+        QVERIFY(bin);
+        QCOMPARE(bin->skippedCode, QStringLiteral("binary"));
+        const FileContent *key =
+            snap(QStringLiteral("k3s-server")).file(QStringLiteral("/etc/rancher/k3s/token.key"));
+        QVERIFY(key);
+        QCOMPARE(key->skippedCode, QStringLiteral("private-key"));
+        QVERIFY(key->sha256.isEmpty());
+        // the token file named by --token-auth-file is stat'ed, never read
+        QVERIFY(bad.stat(QStringLiteral("/etc/kubernetes/tokens.csv"))->exists());
+        QVERIFY(!bad.file(QStringLiteral("/etc/kubernetes/tokens.csv")));
+    }
+
+    // Planted secrets: every one contains "PLANTED" (or its base64, "UExBTlRFRC") in the trees.
+    void secretsNeverLeave()
+    {
+        int planted = 0;
+        QDirIterator it(kData + QStringLiteral("/trees"), QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QByteArray b = readFile(it.next());
+            planted += b.count("PLANTED") + b.count("UExBTlRFRC");
+        }
+        QVERIFY2(planted >= 40, qPrintable(QString::number(planted)));
+        for (const QString &tree : std::as_const(m_trees)) {
+            const QByteArray all = recoverable(m_raw.value(tree));
+            QVERIFY2(!all.contains("PLANTED"), qPrintable(tree));
+            QVERIFY2(!all.contains("UExBTlRFRC"), qPrintable(tree));
+            static const QRegularExpression pem(QStringLiteral("BEGIN [A-Z ]*PRIVATE KEY"));
+            QVERIFY2(!QString::fromLatin1(all).contains(pem), qPrintable(tree));
+        }
+        // ...while the non-secret parts stay
+        const NodeSnapshot &cp = snap(QStringLiteral("kubeadm-cp-compliant"));
+        const QByteArray admin = cp.file(QStringLiteral("/etc/kubernetes/admin.conf"))->data;
+        QVERIFY(cp.file(QStringLiteral("/etc/kubernetes/admin.conf"))->redacted);
+        QVERIFY(admin.contains("server: https://10.0.0.10:6443\n"));
+        QVERIFY(admin.contains("client-certificate-data: UFVCTElDLUNMSUVOVC1DRVJULURBVEEK\n"));
+        QVERIFY(admin.contains("client-key-data: REDACTED\n"));
+        QVERIFY(admin.contains("certificate-authority-data: "));
+        const QByteArray sched = cp.file(QStringLiteral("/etc/kubernetes/scheduler.conf"))->data;
+        QVERIFY(sched.contains("username: scheduler-basic\n"));
+        QVERIFY(sched.contains("password: \"REDACTED\"\n"));
+        const QByteArray adm =
+            cp.file(QStringLiteral("/etc/kubernetes/admission/admission-config.yaml"))->data;
+        QVERIFY(adm.contains("kubeConfigFile: /etc/kubernetes/admission/webhook.kubeconfig\n"));
+        QVERIFY(adm.contains("      -----REDACTED PRIVATE KEY-----\n    afterKey: kept\n"));
+        const QByteArray enc =
+            cp.file(QStringLiteral("/etc/kubernetes/enc/encryption-config.yaml"))->data;
+        QVERIFY(enc.contains("- name: key1\n"));
+        QVERIFY(enc.contains("secret: REDACTED\n"));
+        QVERIFY(cp.stat(QStringLiteral("/etc/kubernetes/pki/ca.key"))->exists());
+        QVERIFY(!cp.file(QStringLiteral("/etc/kubernetes/pki/ca.key")));
+        QVERIFY(cp.process(QStringLiteral("kube-apiserver"))
+                    ->argv.contains(QStringLiteral(
+                        "--tls-private-key-file=/etc/kubernetes/pki/apiserver.key")));
+        QVERIFY(!cp.process(QStringLiteral("kube-apiserver"))->argvRedacted);
+        QVERIFY(!cp.file(QStringLiteral("/etc/kubernetes/kubelet.conf"))->redacted);
+
+        const ProcessInfo *k3s = snap(QStringLiteral("k3s-server")).process(QStringLiteral("k3s"));
+        QVERIFY(k3s->argvRedacted);
+        QCOMPARE(k3s->argv.mid(0, 5),
+                 (QStringList{QStringLiteral("/usr/local/bin/k3s"), QStringLiteral("server"),
+                              QStringLiteral("--token"), QStringLiteral("REDACTED"),
+                              QStringLiteral("--agent-token=REDACTED")}));
+        QVERIFY(k3s->argv.contains(
+            QStringLiteral("--datastore-endpoint=postgres://k3s:REDACTED@db.internal:5432/k3s")));
+        QVERIFY(k3s->argv.contains(QStringLiteral("--write-kubeconfig-mode")));
+        const QByteArray cfg = snap(QStringLiteral("k3s-server"))
+                                   .file(QStringLiteral("/etc/rancher/k3s/config.yaml"))
+                                   ->data;
+        QVERIFY(cfg.contains("protect-kernel-defaults: true\n"));
+        QVERIFY(cfg.contains("write-kubeconfig-mode: \"0600\"\n"));
+        const QByteArray proxy = snap(QStringLiteral("worker-json-config"))
+                                     .file(QStringLiteral("/var/lib/kube-proxy/kubeconfig.conf"))
+                                     ->data;
+        QVERIFY(proxy.contains(
+            "\"tokenFile\": \"/var/run/secrets/kubernetes.io/serviceaccount/token\""));
+        QVERIFY(proxy.contains("\"client-id\": \"kinspect\""));
+    }
+
+    // The same trees give byte-identical snapshots under busybox sh (when installed).
+    void busyboxSameOutput()
+    {
+        const QString bb = QStandardPaths::findExecutable(QStringLiteral("busybox"));
+        if (bb.isEmpty())
+            QSKIP("busybox is not installed");
+        QTemporaryDir out;
+        QString log;
+        QVERIFY2(runMakeSnapshots(out.path(), bb + QStringLiteral(" sh"), &log), qPrintable(log));
+        for (const QString &tree : std::as_const(m_trees))
+            QVERIFY2(readFile(out.filePath(tree + QStringLiteral(".snap"))) == m_raw.value(tree),
+                     qPrintable(tree));
+    }
+
+    // The committed fixtures are what the collector produces today (regenerate with
+    // tests/data/make-snapshots.sh when this fails after a collector change).
+    void committedSnapshotsCurrent()
+    {
+        for (const QString &tree : std::as_const(m_trees)) {
+            const QByteArray committed =
+                readFile(kData + QStringLiteral("/snapshots/") + tree + QStringLiteral(".snap"));
+            auto c = parseSnapshot(committed, tree);
+            QVERIFY2(c.ok(), qPrintable(tree));
+            // compare what does not depend on the file system the fixture was built on
+            const NodeSnapshot &now = snap(tree);
+            QCOMPARE(c->processes.size(), now.processes.size());
+            QCOMPARE(c->stats.keys().size(), now.stats.keys().size());
+            for (const FileContent &f : now.files)
+                QVERIFY2(c->file(f.path) && c->file(f.path)->data == f.data, qPrintable(f.path));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCollector)
+#include "TestCollector.moc"
