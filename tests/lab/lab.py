@@ -34,6 +34,7 @@ ACCESS = {"root": ("root", "none"), "kadmin": ("kadmin", "password"), "kops": ("
 OVERLAYS = ["/etc", "/usr", "/var", "/root", "/home"]
 MARKER = ".kinspect-lab"
 NET_BASTION, NET_TARGET = "198.18.0.1", "198.18.0.2"
+DEFAULT_VERSION = "v1.32.2"
 COMPONENT_NAMES = ("kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd", "kubelet",
                    "kube-proxy")
 
@@ -107,8 +108,15 @@ def parse_spec(spec):
         name, _, rest = item.partition("=")
         if not rest:
             rest, name = name, None
+        rest, _, version = rest.partition("@")
         profile, _, access = rest.partition("/")
         access = access or "root"
+        version = version or DEFAULT_VERSION
+        if not version.startswith("v"):
+            version = "v" + version
+        parts = version[1:].split(".")
+        if len(parts) != 3 or not all(x.isdigit() for x in parts) or parts[0] != "1":
+            die("bad version %r (expected like 1.18.20)" % version, 64)
         if profile not in profiles.PROFILES or profile == "bastion":
             die("unknown profile %r (known: %s)" % (profile, ", ".join(profiles.PROFILES[:-1])), 64)
         if access not in ACCESS:
@@ -116,7 +124,7 @@ def parse_spec(spec):
         name = name or "%s-%d" % (profile, i + 1)
         if not name.replace("-", "").isalnum() or len(name) > 40:
             die("bad node name %r" % name, 64)
-        nodes.append({"name": name, "profile": profile, "access": access})
+        nodes.append({"name": name, "profile": profile, "access": access, "version": version})
     if len({n["name"] for n in nodes}) != len(nodes):
         die("duplicate node names in --nodes", 64)
     return nodes
@@ -148,16 +156,27 @@ def check_dir(lab):
         die("%s exists, is not empty and is not a lab directory; refusing to touch it" % d, 64)
 
 
+def etcd_version(kube_version):
+    minor = int(kube_version.split(".")[1])
+    return "3.4.13" if minor < 22 else ("3.5.6" if minor < 27 else "3.5.16")
+
+
 def compile_bin(lab, versions):
+    """Builds the stand-in components: DEFAULT_VERSION in bin/, every other version in
+    bin/<version>/ (the supervisor of a node with that version runs those)."""
     bindir = os.path.join(lab.dir, "bin")
     os.makedirs(bindir, exist_ok=True)
-    out = os.path.join(bindir, "labcomp")
-    r = subprocess.run(["cc", "-O1", "-o", out, os.path.join(SRC, "labcomp.c")],
-                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if r.returncode != 0:
-        die("cannot compile labcomp.c:\n" + r.stdout)
-    for name in COMPONENT_NAMES:
-        shutil.copy2(out, os.path.join(bindir, name))
+    for v in sorted(set(versions) | {DEFAULT_VERSION}):
+        d = bindir if v == DEFAULT_VERSION else os.path.join(bindir, v)
+        os.makedirs(d, exist_ok=True)
+        out = os.path.join(d, "labcomp")
+        r = subprocess.run(["cc", "-O1", "-o", out, '-DLAB_KUBE_VERSION="%s"' % v,
+                            '-DLAB_ETCD_VERSION="%s"' % etcd_version(v), os.path.join(SRC, "labcomp.c")],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if r.returncode != 0:
+            die("cannot compile labcomp.c:\n" + r.stdout)
+        for name in COMPONENT_NAMES + ("kubeadm",):
+            shutil.copy2(out, os.path.join(d, name))
     for f in ("supervisor.py", "systemctl-shim.py"):
         shutil.copy2(os.path.join(SRC, f), os.path.join(bindir, f))
     return bindir
@@ -221,7 +240,7 @@ def cmd_up(args):
         os.makedirs(os.path.join(lab.dir, sub))
     os.umask(0o022)
 
-    bindir = compile_bin(lab, None)
+    bindir = compile_bin(lab, [n["version"] for n in nodes])
     secrets = {
         "KADMIN_SUDO_PASSWORD": "lab-" + os.urandom(9).hex(),
         "KEY_PASSPHRASE": "lab-" + os.urandom(9).hex(),
@@ -241,15 +260,16 @@ def cmd_up(args):
     all_nodes = list(nodes)
     if with_netns:
         all_nodes.append({"name": "bastion", "profile": "bastion", "access": "root", "port": 22,
-                          "netns": "bastion"})
+                          "netns": "bastion", "version": DEFAULT_VERSION})
         all_nodes.append({"name": "w-jump", "profile": "worker-good", "access": "root", "port": 22,
-                          "netns": "target"})
+                          "netns": "target", "version": DEFAULT_VERSION})
     cps = [n for n in all_nodes if n["profile"].startswith("cp-")]
     for i, n in enumerate(all_nodes):
         n["ip"] = "198.18.1.%d" % (10 + i)
     api_ip = cps[0]["ip"] if cps else "198.18.1.10"
     pki = labpki.ClusterPki([n["name"] for n in cps], [n["ip"] for n in cps])
     labinfo = {"dir": lab.dir, "binDir": bindir, "srcDir": SRC, "clientPubs": [cpub, ppub],
+               "defaultVersion": DEFAULT_VERSION,
                "passwords": passwords, "apiIp": api_ip}
     known = []
     for n in all_nodes:
@@ -269,7 +289,8 @@ def cmd_up(args):
         n["components"] = meta["components"]
         cfg = {"name": n["name"], "labDir": lab.dir, "nodeDir": nd, "overlays": OVERLAYS,
                "daemons": meta["daemons"], "kubelet": n["profile"] != "bastion",
-               "waitNet": bool(n.get("netns"))}
+               "waitNet": bool(n.get("netns")),
+               "binSub": "" if n["version"] == DEFAULT_VERSION else n["version"]}
         with open(nd + "/node.json", "w") as fh:
             json.dump(cfg, fh, indent=1)
         if n.get("netns") == "bastion":
@@ -325,8 +346,8 @@ def cmd_up(args):
     say("Kinspect lab up in %.1f s (files %.1f s) — %s" % (elapsed, t_files, lab.dir))
     for n in nodes:
         user, sudo = ACCESS[n["access"]]
-        say("  %-10s 127.0.0.1:%-5d %-18s %-24s user=%s sudo=%s" % (
-            n["name"], n["port"], n["profile"], ",".join(n["roles"]), user, sudo))
+        say("  %-10s 127.0.0.1:%-5d %-18s %-19s %-8s user=%s sudo=%s" % (
+            n["name"], n["port"], n["profile"], ",".join(n["roles"]), n["version"], user, sudo))
     say("  %-10s 127.0.0.1:%-5d (nothing listens)" % ("unreachable", extra["unreachable"]))
     say("  %-10s 127.0.0.1:%-5d (accepts, never answers)" % ("blackhole", extra["blackhole"]))
     if with_netns:
@@ -773,6 +794,7 @@ for d in /proc/[0-9]*; do
   c=$(tr '\0\n' '\001\003' < "$d/cmdline" 2>/dev/null) || continue
   [ -n "$c" ] && printf '%s %s\n' "${d#/proc/}" "$c"
 done
+echo "== labdir"; ls -d "$LABDIR/secrets" "$LABDIR/nodes" 2>/dev/null || echo hidden
 echo "== end"
 """
 
@@ -807,12 +829,15 @@ def verify_node(lab, st, n):
         cmd = ssh_base(lab, st["extra"]["bastion"]) + ["root@127.0.0.1", VERIFY_SCRIPT]
     else:
         cmd = ssh_base(lab, n["port"]) + ["root@127.0.0.1", VERIFY_SCRIPT]
+    cmd[-1] = "LABDIR='%s'\n%s" % (lab.dir, cmd[-1])
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=30)
     if r.returncode != 0:
         return ["ssh failed (%d): %s" % (r.returncode, r.stderr.strip())]
     sec = sections(r.stdout)
     if "end" not in sec:
         return ["incomplete output"]
+    if sec.get("labdir") != ["hidden"]:
+        errs.append("the node can see the lab directory %s" % lab.dir)
     if sec["hostname"] != [n["name"]]:
         errs.append("hostname is %s" % sec["hostname"])
     cmdlines = {}

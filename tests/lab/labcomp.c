@@ -102,8 +102,24 @@ static void on_term(int sig)
     stop_requested = 1;
 }
 
-static void print_version(const char *comp)
+static void print_version(const char *comp, int argc, char **argv)
 {
+    if (strcmp(comp, "kubeadm") == 0) {
+        int major = 1, minor = 0;
+        sscanf(LAB_KUBE_VERSION, "v%d.%d", &major, &minor);
+        for (int i = 1; i < argc; ++i)
+            if (strcmp(argv[i], "short") == 0 || strcmp(argv[i], "-oshort") == 0 ||
+                strcmp(argv[i], "--output=short") == 0) {
+                printf("%s\n", LAB_KUBE_VERSION);
+                return;
+            }
+        printf("kubeadm version: &version.Info{Major:\"%d\", Minor:\"%d\", GitVersion:\"%s\", "
+               "GitCommit:\"0000000000000000000000000000000000000000\", GitTreeState:\"clean\", "
+               "BuildDate:\"2025-01-01T00:00:00Z\", GoVersion:\"go1.23.6\", Compiler:\"gc\", "
+               "Platform:\"linux/amd64\"}\n",
+               major, minor, LAB_KUBE_VERSION);
+        return;
+    }
     if (strcmp(comp, "etcd") == 0) {
         printf("etcd Version: %s\nGit SHA: 0000000\nGo Version: go1.22.12\nGo OS/Arch: linux/amd64\n",
                LAB_ETCD_VERSION);
@@ -117,7 +133,7 @@ int main(int argc, char **argv)
     char exe[4096];
     const char *comp = base_name(argv[0]);
     static const char *const known[] = {"kube-apiserver", "kube-controller-manager", "kube-scheduler",
-                                        "etcd", "kubelet", "kube-proxy", NULL};
+                                        "etcd", "kubelet", "kube-proxy", "kubeadm", NULL};
     if (!in_list(comp, known)) {
         ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
         if (n > 0) {
@@ -129,9 +145,14 @@ int main(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "--version=true") == 0 ||
             strcmp(argv[i], "version") == 0) {
-            print_version(comp);
+            print_version(comp, argc, argv);
             return 0;
         }
+    }
+
+    if (strcmp(comp, "kubeadm") == 0) {
+        fprintf(stderr, "kubeadm (Kinspect lab stand-in): only 'kubeadm version' is available\n");
+        return 1;
     }
 
     const char *forced = getenv("LAB_FAIL_REASON");

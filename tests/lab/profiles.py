@@ -201,7 +201,7 @@ def apiserver_bad_text(ip):
     sequences, a commented-out flag and trailing comments. Same pod as kubeadm would run."""
     flags = apiserver_flags(False, ip)
     lines = [
-        "# kube-apiserver static pod for the lab's cp-2.",
+        "# kube-apiserver static pod of this control-plane node.",
         "# Hand-maintained since the 1.29 upgrade; keep the flag list sorted where possible.",
         "apiVersion: v1",
         "kind: Pod",
@@ -529,6 +529,11 @@ def sshd_config(name, listen, port, forwarding):
 def build_node(node, lab, pki):
     """node: dict(name, profile, access, port, listen, ip, forwarding); lab: dict(dir, binDir,
     clientPubs, passwords{user: hash}, hostKey(priv,pub)). Returns the node's metadata."""
+    global K8S_VERSION
+    K8S_VERSION = node.get("version") or "v1.32.2"
+    minor = int(K8S_VERSION.split(".")[1])
+    bindir = lab["binDir"] if K8S_VERSION == lab.get("defaultVersion", "v1.32.2") else \
+        os.path.join(lab["binDir"], K8S_VERSION)
     t = Tree(node["root"])
     name, profile, ip = node["name"], node["profile"], node["ip"]
     cp = is_cp(profile)
@@ -580,8 +585,9 @@ def build_node(node, lab, pki):
         return meta
 
     # ---- kubelet (every Kubernetes node) ----
-    with open(os.path.join(lab["binDir"], "kubelet"), "rb") as fh:
-        t.write("/usr/bin/kubelet", fh.read(), 0o755)
+    for tool in ("kubelet", "kubeadm"):
+        with open(os.path.join(bindir, tool), "rb") as fh:
+            t.write("/usr/bin/" + tool, fh.read(), 0o755)
     unit_mode = 0o600 if good else 0o644
     if profile == "worker-bad":
         dropin_dir = "/etc/systemd/system/kubelet.service.d"  # older kubeadm packaging
@@ -644,6 +650,8 @@ def build_node(node, lab, pki):
         t.write("/etc/kubernetes/pki/" + rel, pem, mode)
     conf_mode = 0o600 if good else 0o644
     for conf, (cn, crt, key) in pki.clients.items():
+        if conf == "super-admin.conf" and minor < 29:
+            continue  # kubeadm writes super-admin.conf since 1.29
         uid = USERS["deploy"] if (conf == "scheduler.conf" and not good) else 0
         t.write("/etc/kubernetes/" + conf, kubeconfig(server, pki.files["ca.crt"], cn, cert=crt, key=key),
                 conf_mode, uid, uid)

@@ -51,6 +51,15 @@ fi
 [ "$netns" = 1 ] && ok "jump host set up (network namespaces available)" \
                   || echo "note: network namespaces unavailable here; jump host skipped"
 
+# ---- the passphrase key works (through ssh-agent-less askpass) --------------------------------
+. "$DIR/secrets"
+askpass=$(mktemp); printf '#!/bin/sh\necho "%s"\n' "$KEY_PASSPHRASE" > "$askpass"; chmod 700 "$askpass"
+res=$(SSH_ASKPASS="$askpass" SSH_ASKPASS_REQUIRE=force DISPLAY=none setsid -w ssh -F /dev/null \
+      -i "$DIR/id_ed25519_passphrase" -o "UserKnownHostsFile=$DIR/known_hosts" -o IdentitiesOnly=yes \
+      -o GlobalKnownHostsFile=/dev/null -p "$LAB_PORT_W_KOPS" kops@127.0.0.1 'sudo -n id -u' </dev/null 2>&1)
+rm -f "$askpass"
+[ "$res" = 0 ] && ok "passphrase key + NOPASSWD sudo (kops)" || bad "passphrase key login: $res"
+
 # ---- static pod reload on a manifest change --------------------------------------------------
 P1=$LAB_PORT_CP_1
 res=$(on "$P1" '

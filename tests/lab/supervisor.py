@@ -623,10 +623,11 @@ class Node:
     def resolve_exe(self, argv0):
         if argv0.startswith("/") and os.access(argv0, os.X_OK):
             return argv0
-        cand = BIN + "/" + os.path.basename(argv0)
+        bindir = BIN + ("/" + self.cfg["binSub"] if self.cfg.get("binSub") else "")
+        cand = bindir + "/" + os.path.basename(argv0)
         if os.access(cand, os.X_OK):
             return cand
-        return BIN + "/labcomp"
+        return bindir + "/labcomp"
 
     def sync_pods(self):
         if not self.kubelet_running():
