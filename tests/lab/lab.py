@@ -201,7 +201,26 @@ def hash_password(pw):
         return crypt.crypt(pw, crypt.mksalt(crypt.METHOD_SHA512))
 
 
+UP_STARTED = False  # set once `up` has started processes (cleanup on failure from then on)
+
+
 def cmd_up(args):
+    try:
+        up(args)
+    except (SystemExit, Exception) as e:
+        if isinstance(e, SystemExit) and not e.code:
+            raise
+        lab = Lab(args.dir)
+        if UP_STARTED and lab.load() is not None:
+            sys.stderr.write("lab: up failed; tearing down what was started\n")
+            try:
+                do_down(lab, quiet=True)
+            except SystemExit:
+                pass
+        raise
+
+
+def up(args):
     t0 = time.time()
     lab = Lab(args.dir)
     check_dir(lab)
@@ -214,10 +233,10 @@ def cmd_up(args):
     for tool in ("unshare", "nsenter", "mount", "cc", "ssh-keygen", "/usr/sbin/sshd"):
         if not shutil.which(tool):
             die("missing tool: " + tool)
-    if lab.load() is not None or os.path.isdir(os.path.join(lab.dir, "nodes")):
+    nodes = parse_spec(args.nodes)
+    if lab.load() is not None:
         say("lab: tearing down the running lab in %s first" % lab.dir)
         do_down(lab, quiet=True)
-    nodes = parse_spec(args.nodes)
     base = args.base_port
     for i, n in enumerate(nodes):
         n["port"] = base + i
@@ -308,6 +327,8 @@ def cmd_up(args):
     os.chmod(os.path.join(lab.dir, "secrets"), 0o600)
     t_files = time.time() - t0
 
+    global UP_STARTED
+    UP_STARTED = True
     st = {"labId": lab.id, "dir": lab.dir, "basePort": base, "nodes": all_nodes, "extra": extra,
           "withNetns": with_netns, "procs": [], "netns": None, "startedAt": time.time()}
     lab.save(st)
@@ -689,10 +710,15 @@ def cmd_down(args):
 # --------------------------------------------------------------------------------------------
 
 def ask(lab, node, req, timeout=30):
-    path = lab.node_dir(node) + "/ctl/supervisor.sock"
+    # connect by a relative name: DIR may be longer than a Unix socket path allows
+    cwd = os.getcwd()
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     s.settimeout(timeout)
-    s.connect(path)
+    try:
+        os.chdir(lab.node_dir(node) + "/ctl")
+        s.connect("supervisor.sock")
+    finally:
+        os.chdir(cwd)
     s.sendall((json.dumps(req) + "\n").encode())
     data = b""
     while True:

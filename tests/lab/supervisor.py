@@ -49,6 +49,8 @@ BASE_ENV = {
     "LANG": "C.UTF-8",
 }
 POLL_MANIFESTS = 0.5
+# what an unprivileged user may ask (systemctl lets anyone read the state of a unit)
+READ_ONLY = ("is-active", "is-failed", "is-enabled", "status", "show", "cat", "journal", "ping")
 MAX_BACKOFF = 5.0
 
 
@@ -892,7 +894,17 @@ class Node:
                         break
                     data += chunk
                 req = json.loads(data.decode() or "{}")
-                resp = self.handle(req)
+                cred = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
+                uid = int.from_bytes(cred[4:8], sys.byteorder)
+                if uid != 0 and req.get("cmd") not in READ_ONLY:
+                    verb = req.get("cmd", "")
+                    resp = {"ok": False, "code": 1 if verb != "daemon-reload" else 1,
+                            "error": ("Failed to %s %s.service: Interactive authentication required." %
+                                      (verb, (req.get("unit") or "kubelet").replace(".service", "")))
+                            if verb != "daemon-reload" else
+                            "Failed to reload daemon: Interactive authentication required."}
+                else:
+                    resp = self.handle(req)
             except Exception as e:  # noqa: BLE001 - report, keep serving
                 resp = {"ok": False, "code": 1, "error": "supervisor error: %s" % e}
             self.write_state()
@@ -913,7 +925,7 @@ class Node:
             pass
         lsock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         lsock.bind(SOCK)
-        os.chmod(SOCK, 0o600)
+        os.chmod(SOCK, 0o666)  # like systemd: anyone may ask, only root may change (SO_PEERCRED)
         lsock.listen(16)
         self.sel.register(lsock, selectors.EVENT_READ)
         self.wait_net()
