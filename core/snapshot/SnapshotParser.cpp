@@ -126,6 +126,8 @@ QString skippedReasonText(const QByteArray &code)
         return QStringLiteral("private key files are never read");
     if (code == "not-regular")
         return QStringLiteral("not a regular file");
+    if (code == "over-budget")
+        return QStringLiteral("the collector had already sent 16 MiB of file contents");
     return QStringLiteral("not collected (%1)").arg(QString::fromLatin1(code));
 }
 

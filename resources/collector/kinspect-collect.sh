@@ -17,14 +17,16 @@
 KC_VERSION=1.0.0
 LC_ALL=C
 export LC_ALL
-PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH
+# keep the caller's PATH first (tests put busybox applets there); make sure the sbin dirs exist
+PATH=${PATH:-/usr/bin:/bin}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 export PATH
 umask 077
 
 KC_ROOT=
 KC_PROC=/proc
 KC_TIME=
-KC_MAX=1048576 # no content for files over 1 MiB
+KC_MAX=1048576     # no content for files over 1 MiB
+KC_BUDGET=16777216 # nor beyond 16 MiB of content in total (the runner caps stdout at 64 MiB)
 while [ $# -gt 0 ]; do
     case $1 in
     --root) KC_ROOT=$2; shift 2 || exit 64 ;;
@@ -107,6 +109,12 @@ STATS=
 FILES=
 add_stat() {
     case $1 in /*) ;; *) return ;; esac
+    case $1 in
+    *"$nl"* | *"$tab"*)
+        warn "a path with a tab or newline in its name was not examined"
+        return
+        ;;
+    esac
     case "$nl$STATS" in *"$nl$1$nl"*) return ;; esac
     STATS="$STATS$1$nl"
 }
@@ -516,8 +524,14 @@ EOF
         [ -n "$v" ] && add_file_if "$v"
     done
     manifests=
+    nman=0
     for f in "$R$P_manifests"/*; do
         [ -f "$f" ] || continue
+        nman=$((nman + 1))
+        if [ $nman -gt 100 ]; then
+            warn "more than 100 files in $P_manifests; the rest were not read"
+            break
+        fi
         add_file "${f#"$R"}"
         manifests="$manifests$f$nl"
     done
@@ -592,7 +606,9 @@ EOF
             warn "more than 4000 entries below the Kubernetes directories; the rest were not examined"
             break
         fi
-        add_stat "${f#"$R"}"
+        # find lists each entry once; duplicates of earlier paths are dropped by the stat pass
+        case $f in *"$tab"*) continue ;; esac
+        STATS="$STATS${f#"$R"}$nl"
     done
     IFS=$oldifs
     set +f
@@ -651,6 +667,7 @@ EOF
     set +f
     # files that are readable regular files within the size cap -> R lines; others -> FILE skipped
     rlines=$(
+        total=0
         [ $# -gt 0 ] && stat -L -c '%f|%s|%n' "$@" 2>/dev/null | while IFS='|' read -r m s f; do
             case $f in
             *.key)
@@ -667,9 +684,12 @@ EOF
             esac
             if [ "$s" -gt "$KC_MAX" ]; then
                 printf 'T\t%s\t%s\n' "$s" "$f"
+            elif [ $((total + s)) -gt "$KC_BUDGET" ]; then
+                printf 'B\t%s\t%s\n' "$s" "$f"
             elif [ ! -r "$f" ]; then
                 printf 'U\t%s\t%s\n' "$s" "$f"
             else
+                total=$((total + s))
                 printf 'R\t%s\t%s\n' "$s" "$f"
             fi
         done
@@ -693,7 +713,7 @@ EOF
     set +f
     if [ -n "$skipped" ]; then
         printf '%s' "$skipped" | awk "$KC_AWKLIB"'
-            BEGIN { kc_init(); r["N"] = "not-regular"; r["T"] = "too-large"; r["U"] = "unreadable"; r["K"] = "private-key" }
+            BEGIN { kc_init(); r["N"] = "not-regular"; r["T"] = "too-large"; r["U"] = "unreadable"; r["K"] = "private-key"; r["B"] = "over-budget" }
             { split($0, F, "\t"); p = substr($0, length(F[1]) + length(F[2]) + 3)
               printf "FILE\t%s\t-\t%s\tskipped\t%s\n", b64(kc_node(p)), F[2], r[F[1]] }'
     fi

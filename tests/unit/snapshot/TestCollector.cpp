@@ -45,9 +45,15 @@ QHash<qint64, QStringList> specArgv(const QString &tree)
     return out;
 }
 
-bool runMakeSnapshots(const QString &outDir, const QString &shell, QString *log)
+bool runMakeSnapshots(const QString &outDir, const QString &shell, QString *log,
+                      const QString &path = QString())
 {
     QProcess p;
+    if (!path.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), path);
+        p.setProcessEnvironment(env);
+    }
     QStringList args{kData + QStringLiteral("/make-snapshots.sh"), QStringLiteral("--out"), outDir};
     if (!shell.isEmpty())
         args << QStringLiteral("--shell") << shell;
@@ -373,15 +379,38 @@ private slots:
         QVERIFY(proxy.contains("\"client-id\": \"kinspect\""));
     }
 
-    // The same trees give byte-identical snapshots under busybox sh (when installed).
+    // The same trees give byte-identical snapshots under busybox sh, first with the system's
+    // tools, then with nothing but busybox applets on PATH (an Alpine-like node).
+    void busyboxSameOutput_data()
+    {
+        QTest::addColumn<bool>("appletsOnly");
+        QTest::newRow("busybox sh") << false;
+        QTest::newRow("busybox applets only") << true;
+    }
     void busyboxSameOutput()
     {
+        QFETCH(bool, appletsOnly);
         const QString bb = QStandardPaths::findExecutable(QStringLiteral("busybox"));
         if (bb.isEmpty())
             QSKIP("busybox is not installed");
         QTemporaryDir out;
+        QTemporaryDir bin;
+        QString path;
+        QString shell = bb + QStringLiteral(" sh");
+        if (appletsOnly) {
+            QProcess list;
+            list.start(bb, {QStringLiteral("--list")});
+            QVERIFY(list.waitForFinished(10000));
+            const QByteArrayList applets = list.readAllStandardOutput().split('\n');
+            QVERIFY(applets.size() > 50);
+            for (const QByteArray &a : applets)
+                if (!a.isEmpty())
+                    QFile::link(bb, bin.filePath(QString::fromLatin1(a)));
+            path = bin.path();
+            shell = bin.filePath(QStringLiteral("sh"));
+        }
         QString log;
-        QVERIFY2(runMakeSnapshots(out.path(), bb + QStringLiteral(" sh"), &log), qPrintable(log));
+        QVERIFY2(runMakeSnapshots(out.path(), shell, &log, path), qPrintable(log));
         for (const QString &tree : std::as_const(m_trees))
             QVERIFY2(readFile(out.filePath(tree + QStringLiteral(".snap"))) == m_raw.value(tree),
                      qPrintable(tree));
