@@ -69,7 +69,7 @@ QString textReport(const Benchmark &benchmark, const ClusterResult &result,
         facts << n.distribution;
         if (!n.kubernetesVersion.isEmpty())
             facts << n.kubernetesVersion;
-        out += QStringLiteral(": ") + sanitizeForTerminal(facts.join(QLatin1String(" · "))) +
+        out += QStringLiteral(": ") + sanitizeForTerminal(facts.join(QStringLiteral(" · "))) +
                QLatin1Char('\n');
         for (const ControlResult &r : n.results) {
             const bool show = opt.verbose || r.status == Status::Fail ||

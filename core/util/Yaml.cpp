@@ -36,6 +36,80 @@ int countAliases(const QByteArray &data)
 }
 } // namespace
 
+int unterminatedQuoteLine(const QByteArray &data)
+{
+    // yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the input (it swallows every
+    // following line into the value), where the YAML spec and Kubernetes' own parser refuse it.
+    // This pass finds such a quote so a broken config is an error, not a silently wrong value.
+    // It understands comments, flow/block indicators and block scalars (|, >), which is all it
+    // needs to tell where a quoted scalar may start.
+    const QList<QByteArray> lines = data.split('\n');
+    char quote = 0;
+    int quoteLine = 0;
+    int blockIndent = -1; // >= 0: inside a block scalar whose parent line had this indentation
+    for (int ln = 0; ln < lines.size(); ++ln) {
+        const QByteArray &line = lines[ln];
+        int indent = 0;
+        while (indent < line.size() && line[indent] == ' ')
+            ++indent;
+        if (blockIndent >= 0) {
+            if (indent >= line.size() || line.trimmed().isEmpty() || indent > blockIndent)
+                continue;
+            blockIndent = -1;
+        }
+        char prev = ' ';       // previous character
+        char lastToken = '\n'; // previous non-space character on this line ('\n': none)
+        for (int i = 0; i < line.size(); ++i) {
+            const char c = line[i];
+            if (quote) {
+                if (quote == '"' && c == '\\') {
+                    ++i;
+                } else if (c == quote) {
+                    if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'')
+                        ++i;
+                    else
+                        quote = 0;
+                }
+                prev = c;
+                continue;
+            }
+            const bool afterSpace = prev == ' ' || prev == '\t' || i == 0;
+            if (c == '#' && afterSpace)
+                break;
+            const bool scalarStart = lastToken == '\n' || lastToken == ':' || lastToken == '-' ||
+                                     lastToken == '[' || lastToken == '{' || lastToken == ',' ||
+                                     lastToken == '?';
+            if ((c == '"' || c == '\'') && scalarStart && (afterSpace || lastToken == '[' ||
+                                                           lastToken == '{' || lastToken == ',')) {
+                quote = c;
+                quoteLine = ln + 1;
+            } else if ((c == '|' || c == '>') && scalarStart && afterSpace) {
+                int j = i + 1;
+                while (j < line.size() && (line[j] == '+' || line[j] == '-' ||
+                                           (line[j] >= '1' && line[j] <= '9')))
+                    ++j;
+                const QByteArray rest = line.mid(j).trimmed();
+                if (rest.isEmpty() || rest.startsWith('#')) {
+                    blockIndent = indent;
+                    break;
+                }
+            }
+            if (c != ' ' && c != '\t' && c != '\r')
+                lastToken = (c == ':' || c == '-' || c == '[' || c == '{' || c == ',' || c == '?')
+                                ? c
+                                : 'x';
+            // "key:value" is one plain scalar; only ": " (or ":" at the end) is an indicator.
+            if (c == ':' && i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t' &&
+                line[i + 1] != '\r')
+                lastToken = 'x';
+            if (c == '-' && i + 1 < line.size() && line[i + 1] != ' ' && line[i + 1] != '\t')
+                lastToken = 'x';
+            prev = c;
+        }
+    }
+    return quote ? quoteLine : 0;
+}
+
 Expected<YAML::Node> parse(const QByteArray &data, const QString &fileName, qint64 maxBytes,
                            int maxAliases)
 {
@@ -50,6 +124,8 @@ Expected<YAML::Node> parse(const QByteArray &data, const QString &fileName, qint
             QStringLiteral("too many YAML aliases (more than %1); refusing a possible alias bomb")
                 .arg(maxAliases),
             fileName, 0};
+    if (const int ql = unterminatedQuoteLine(data))
+        return Error{QStringLiteral("quoted value opened here is never closed"), fileName, ql};
     try {
         return YAML::Load(data.toStdString());
     } catch (const YAML::Exception &e) {

@@ -21,6 +21,9 @@ namespace kinspect::yaml {
 Expected<YAML::Node> parse(const QByteArray &data, const QString &fileName,
                            qint64 maxBytes = 8 * 1024 * 1024, int maxAliases = 64);
 
+// 1-based line where a quoted scalar opens that is never closed; 0 when all are closed.
+int unterminatedQuoteLine(const QByteArray &data);
+
 inline int line(const YAML::Node &node)
 {
     const YAML::Mark m = node.Mark();

@@ -1,0 +1,64 @@
+#include "util/Yaml.h"
+
+#include <QTest>
+
+using namespace kinspect;
+
+class TestYaml : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void unterminatedQuotes_data()
+    {
+        QTest::addColumn<QByteArray>("doc");
+        QTest::addColumn<int>("line");
+        QTest::newRow("closed") << QByteArray("a: \"x\"\nb: 'y'\n") << 0;
+        QTest::newRow("open double at eof") << QByteArray("a:\n  b: \"Webhook\nc: 0\nd: true\n") << 2;
+        QTest::newRow("open single") << QByteArray("a: 'x\n") << 1;
+        QTest::newRow("escaped double quote") << QByteArray("a: \"x\\\"y\"\n") << 0;
+        QTest::newRow("doubled single quote") << QByteArray("a: 'it''s'\n") << 0;
+        QTest::newRow("apostrophe in plain scalar") << QByteArray("a: it's fine\nb: 1\n") << 0;
+        QTest::newRow("quote inside plain scalar") << QByteArray("cmd: echo \"hi\n") << 0;
+        QTest::newRow("comment") << QByteArray("a: 1 # don't \"quote\n") << 0;
+        QTest::newRow("block scalar content")
+            << QByteArray("script: |\n  \"not a quote\n  it's\nnext: \"ok\"\n") << 0;
+        QTest::newRow("after block scalar") << QByteArray("s: >-\n  text\nn: \"open\n") << 3;
+        QTest::newRow("flow sequence") << QByteArray("a: [\"x\", 'y', \"z]\n") << 1;
+        QTest::newRow("list item") << QByteArray("- \"a\n- b\n") << 1;
+        QTest::newRow("multi-line closed") << QByteArray("a: \"one\n  two\"\nb: 1\n") << 0;
+        QTest::newRow("url with colon") << QByteArray("server: https://x:6443\nb: 'c'\n") << 0;
+    }
+
+    void unterminatedQuotes()
+    {
+        QFETCH(QByteArray, doc);
+        QFETCH(int, line);
+        QCOMPARE(yaml::unterminatedQuoteLine(doc), line);
+    }
+
+    void parseReportsFileAndLine()
+    {
+        auto r = yaml::parse("a:\n  b: \"Webhook\nc: 0\n", QStringLiteral("/var/lib/kubelet/config.yaml"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().file, QStringLiteral("/var/lib/kubelet/config.yaml"));
+        QCOMPARE(r.error().line, 2);
+        auto s = yaml::parse("a: [1\n", QStringLiteral("f.yaml"));
+        QVERIFY(!s.ok());
+        QVERIFY(s.error().line > 0);
+    }
+
+    void refusesAliasBombAndNul()
+    {
+        QByteArray bomb = "a: &a [x, x]\n";
+        for (int i = 0; i < 70; ++i)
+            bomb += "k" + QByteArray::number(i) + ": [*a, *a]\n";
+        auto r = yaml::parse(bomb, QStringLiteral("bomb.yaml"));
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().message.contains(QStringLiteral("alias")));
+        QVERIFY(!yaml::parse(QByteArray("a: 1\0b", 6), QStringLiteral("nul.yaml")).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestYaml)
+#include "TestYaml.moc"
