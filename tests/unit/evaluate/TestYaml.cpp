@@ -14,7 +14,8 @@ private slots:
         QTest::addColumn<QByteArray>("doc");
         QTest::addColumn<int>("line");
         QTest::newRow("closed") << QByteArray("a: \"x\"\nb: 'y'\n") << 0;
-        QTest::newRow("open double at eof") << QByteArray("a:\n  b: \"Webhook\nc: 0\nd: true\n") << 2;
+        QTest::newRow("open double at eof")
+            << QByteArray("a:\n  b: \"Webhook\nc: 0\nd: true\n") << 2;
         QTest::newRow("open single") << QByteArray("a: 'x\n") << 1;
         QTest::newRow("escaped double quote") << QByteArray("a: \"x\\\"y\"\n") << 0;
         QTest::newRow("doubled single quote") << QByteArray("a: 'it''s'\n") << 0;
@@ -39,7 +40,8 @@ private slots:
 
     void parseReportsFileAndLine()
     {
-        auto r = yaml::parse("a:\n  b: \"Webhook\nc: 0\n", QStringLiteral("/var/lib/kubelet/config.yaml"));
+        auto r = yaml::parse("a:\n  b: \"Webhook\nc: 0\n",
+                             QStringLiteral("/var/lib/kubelet/config.yaml"));
         QVERIFY(!r.ok());
         QCOMPARE(r.error().file, QStringLiteral("/var/lib/kubelet/config.yaml"));
         QCOMPARE(r.error().line, 2);
