@@ -292,7 +292,7 @@ END {
 # base64-encoded here (they are small config files). KC_META: "sha<TAB>size<TAB>b64path" per file.
 KC_REDACT_AWK='
 BEGIN { kc_init(); nm = split(ENVIRON["KC_META"], META, "\n"); fi = 0 }
-FNR == 1 { if (fi > 0) flush(); fi++; nl = 0; orig = 0; changed = 0; inpem = 0 }
+FNR == 1 { if (fi > 0) flush(); fi++; nl = 0; orig = 0; changed = 0; inpem = 0; pend = 0 }
 {
     line = $0; orig += length(line) + 1
     cr = ""; if (line ~ /\r$/) { cr = "\r"; line = substr(line, 1, length(line) - 1) }
@@ -306,8 +306,42 @@ FNR == 1 { if (fi > 0) flush(); fi++; nl = 0; orig = 0; changed = 0; inpem = 0 }
         else { line = pre "-----REDACTED PRIVATE KEY-----"; inpem = 1 }
         changed++
     }
+    line = envpair(line)
     line = redact(line)
     L[++nl] = line cr
+}
+# env-style pairs whose NAME says secret: "- name: X_TOKEN" + "value: V" on the next line, or
+# {name: X_TOKEN, value: V} / {"name": "X_TOKEN", "value": "V"} on one line
+function envpair(line,   low, was) {
+    low = tolower(line); was = pend; pend = 0
+    if (match(low, /"?name"?[ \t]*:[ \t]*["\047]?[a-z0-9_.-]*(token|passw|secret|credential|api_?key|private)[a-z0-9_.-]*["\047]?[ \t]*,[ \t]*"?value"?[ \t]*:[ \t]*/))
+        return valueat(line, RSTART + RLENGTH)
+    if (was && match(low, /^[ \t]*"?value"?[ \t]*:[ \t]*/))
+        return valueat(line, RSTART + RLENGTH)
+    if (low ~ /^[ \t]*(- +)?"?name"?[ \t]*:[ \t]*["\047]?[a-z0-9_.-]*(token|passw|secret|credential|api_?key|private)[a-z0-9_.-]*["\047]?[ \t]*,?[ \t]*$/)
+        pend = 1
+    return line
+}
+# replaces the scalar value starting at position st (quoted or plain) with REDACTED
+function valueat(line, st,   head, rest, c, e, v) {
+    head = substr(line, 1, st - 1); rest = substr(line, st); c = substr(rest, 1, 1)
+    if (c == "\"" || c == "\047") {
+        e = index(substr(rest, 2), c); if (e == 0) e = length(rest)
+        v = substr(rest, 2, e - 1)
+        if (keep(v)) return line
+        changed++; return head c "REDACTED" c substr(rest, e + 2)
+    }
+    if (c == "" || c == "|" || c == ">" || c == "{" || c == "[" || c == "&" || c == "*") return line
+    if (head ~ /^[ \t]*(- +)?"?[A-Za-z0-9_.-]+"?[ \t]*:[ \t]*$/) {
+        # block-style YAML: the value runs to the end of the line (or a comment)
+        v = rest; e = ""
+        if (match(v, / +#/)) { e = substr(v, RSTART); v = substr(v, 1, RSTART - 1) }
+        if (keep(v)) return line
+        changed++; return head "REDACTED" e
+    }
+    match(rest, /^[^] \t,}"\047;]*/); v = substr(rest, 1, RLENGTH)
+    if (keep(v) || v == "") return line
+    changed++; return head "REDACTED" substr(rest, RLENGTH + 1)
 }
 END { if (fi > 0) flush() }
 function redact(line,   out, low, st, v, q, e, c, done, tail) {
@@ -736,7 +770,7 @@ EOF
                     done
                 fi
                 echo '#RED'
-                grep -l -i -E 'PRIVATE KEY|token|passw|secret|key-data|keydata|access-?key|private-?key|://[^/@ ]*:[^/@ ]*@' "$@" 2>/dev/null
+                grep -l -i -E 'PRIVATE KEY|token|passw|secret|credential|api_?key|key-data|keydata|access-?key|private-?key|://[^/@ ]*:[^/@ ]*@' "$@" 2>/dev/null
             } | awk "$KC_AWKLIB$KC_PLAN_AWK" 2>&1 >&3
         )
         b64w=0

@@ -377,6 +377,17 @@ private slots:
         QVERIFY(proxy.contains(
             "\"tokenFile\": \"/var/run/secrets/kubernetes.io/serviceaccount/token\""));
         QVERIFY(proxy.contains("\"client-id\": \"kinspect\""));
+        QVERIFY(
+            proxy.contains("{\"name\": \"VAULT_ADDR\", \"value\": \"https://vault.internal\"}"));
+        QVERIFY(proxy.contains("{\"name\": \"VAULT_TOKEN\", \"value\": \"REDACTED\"}"));
+        const QByteArray cm =
+            cp.file(QStringLiteral("/etc/kubernetes/manifests/kube-controller-manager.yaml"))->data;
+        QVERIFY(cp.file(QStringLiteral("/etc/kubernetes/manifests/kube-controller-manager.yaml"))
+                    ->redacted);
+        QVERIFY(cm.contains("- name: AZURE_CLIENT_SECRET\n      value: REDACTED\n"));
+        QVERIFY(cm.contains("- name: HTTPS_PROXY\n      value: http://proxy.internal:3128\n"));
+        QVERIFY(cm.contains("- {name: VAULT_TOKEN, value: \"REDACTED\"}\n"));
+        QVERIFY(cm.contains("    - --use-service-account-credentials=true\n"));
     }
 
     // The same trees give byte-identical snapshots under busybox sh, first with the system's
