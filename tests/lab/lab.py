@@ -744,6 +744,8 @@ def cmd_status(args):
     say("lab %s (%s), up %ds" % (lab.dir, lab.id, time.time() - st["startedAt"]))
     bad = 0
     for n in st["nodes"]:
+        if n.get("netns") and st.get("netns") != "ok":
+            continue
         e = inits.get(n["name"])
         up = bool(e and alive(e["pid"], e["start"]))
         detail = "down"
@@ -996,6 +998,38 @@ def cmd_exec(args):
     os.execvp("nsenter", ["nsenter", "-t", str(init[0]["pid"])] + ns + ["--"] + cmd)
 
 
+def cmd_ssh(args):
+    """ssh into a node with the lab's key and known_hosts (through the bastion for w-jump)."""
+    lab = Lab(args.dir)
+    st = require_running(lab)
+    node = [n for n in st["nodes"] if n["name"] == args.node]
+    if not node:
+        die("unknown node %r" % args.node, 64)
+    n = node[0]
+    user = args.user or "root"
+    cmd = list(args.command)
+    if cmd and cmd[0] == "--":
+        cmd = cmd[1:]
+    if n.get("netns") == "target":
+        base = ssh_base(lab, 22, proxy=st["extra"]["bastion"]) + ["%s@%s" % (user, NET_TARGET)]
+    elif n.get("netns") == "bastion":
+        base = ssh_base(lab, st["extra"]["bastion"]) + ["%s@127.0.0.1" % user]
+    else:
+        base = ssh_base(lab, n["port"]) + ["%s@127.0.0.1" % user]
+    i = base.index("BatchMode=yes")
+    del base[i - 1:i + 1]  # interactive use: allow prompts
+    os.execvp("ssh", base + cmd)
+
+
+def lock_dir(lab):
+    """Serializes up/down on one lab directory (e.g. several test fixtures at once)."""
+    import fcntl
+    path = os.path.join(os.path.dirname(lab.dir), ".%s.lock" % os.path.basename(lab.dir))
+    fh = open(path, "w")
+    fcntl.flock(fh, fcntl.LOCK_EX)
+    return fh
+
+
 def main():
     ap = argparse.ArgumentParser(prog="lab.sh", description="Kinspect simulated kubeadm cluster")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -1017,6 +1051,10 @@ def main():
     p.add_argument("action", help="stop-sshd|cont-sshd|kill-sshd|start-sshd|restart-sshd|kill COMP|"
                                   "hold COMP|release COMP|rotate-hostkey|restore-hostkey")
     p.add_argument("arg", nargs="?")
+    p = add("ssh")
+    p.add_argument("--user", default=None)
+    p.add_argument("node")
+    p.add_argument("command", nargs=argparse.REMAINDER)
     p = add("exec")
     p.add_argument("node")
     p.add_argument("command", nargs=argparse.REMAINDER)
@@ -1025,7 +1063,9 @@ def main():
     args = ap.parse_args()
     if os.geteuid() != 0:
         die("must run as root (it mounts, creates namespaces and starts sshd)", 1)
-    {"up": cmd_up, "down": cmd_down, "status": cmd_status, "verify": cmd_verify, "fault": cmd_fault,
+    if args.cmd in ("up", "down"):
+        args._lock = lock_dir(Lab(args.dir))
+    {"up": cmd_up, "down": cmd_down, "ssh": cmd_ssh, "status": cmd_status, "verify": cmd_verify, "fault": cmd_fault,
      "exec": cmd_exec, "_keeper": cmd_keeper}[args.cmd](args)
 
 

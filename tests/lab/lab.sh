@@ -4,6 +4,7 @@
 #   lab.sh down|status|verify [--dir DIR]
 #   lab.sh fault [--dir DIR] NODE ACTION [COMPONENT]
 #   lab.sh exec [--dir DIR] NODE [--] CMD...   (run CMD inside the node)
+#   lab.sh ssh [--dir DIR] [--user U] NODE [--] [CMD...]
 # Default DIR: $KINSPECT_LAB_DIR or /tmp/kinspect-lab. See docs/lab.md.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
