@@ -291,10 +291,19 @@ def flag_value(argv, name):
 # static pods
 # --------------------------------------------------------------------------------------------
 
-def read_static_pods(path, root=""):
+class ParseError:
+    def __init__(self, msg):
+        self.msg = msg
+
+
+_LOADER = getattr(yaml, "CSafeLoader", None) or getattr(yaml, "SafeLoader", None)
+
+
+def read_static_pods(path, root="", cache=None):
     """Reads a static-pod directory the way the kubelet's file source does: every regular file
     whose name does not start with '.', sorted by name; a later file with the same pod name
-    replaces an earlier one. Returns (pods{name: info}, problems[str])."""
+    replaces an earlier one. Returns (pods{name: info}, problems[str]). `cache` (a dict kept by
+    the caller) skips re-parsing files whose inode, size and mtime did not change."""
     pods, problems = {}, []
     d = _p(root, path)
     if not os.path.isdir(d):
@@ -303,14 +312,26 @@ def read_static_pods(path, root=""):
         if fname.startswith("."):
             continue
         full = os.path.join(d, fname)
+        try:
+            st = os.stat(full)
+        except OSError:
+            continue
         if not os.path.isfile(full):
             continue
-        try:
-            with open(full, "rb") as fh:
-                data = fh.read()
-            doc = yaml.safe_load(data)
-        except Exception as e:  # noqa: BLE001 - any parse error skips the file, like the kubelet
-            problems.append("%s/%s: cannot parse: %s" % (path, fname, str(e).splitlines()[0]))
+        key = (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+        if cache is not None and full in cache and cache[full][0] == key:
+            doc = cache[full][1]
+        else:
+            try:
+                with open(full, "rb") as fh:
+                    data = fh.read()
+                doc = yaml.load(data, Loader=_LOADER)
+            except Exception as e:  # noqa: BLE001 - any parse error skips the file, like the kubelet
+                doc = ParseError(str(e).splitlines()[0] if str(e) else type(e).__name__)
+            if cache is not None:
+                cache[full] = (key, doc)
+        if isinstance(doc, ParseError):
+            problems.append("%s/%s: cannot parse: %s" % (path, fname, doc.msg))
             continue
         if not isinstance(doc, dict) or doc.get("kind") != "Pod":
             problems.append("%s/%s: not a Pod" % (path, fname))
@@ -396,6 +417,7 @@ class Node:
         self.pod_path = None
         self.pod_problems = []
         self.last_scan = 0.0
+        self.manifest_cache = {}
         self.sel = selectors.DefaultSelector()
         self.stopping = False
         self.dirty = True
@@ -634,7 +656,8 @@ class Node:
     def sync_pods(self):
         if not self.kubelet_running():
             return
-        pods, problems = ({}, []) if not self.pod_path else read_static_pods(self.pod_path)
+        pods, problems = ({}, []) if not self.pod_path else \
+            read_static_pods(self.pod_path, cache=self.manifest_cache)
         if problems != self.pod_problems:
             for pr in problems:
                 if pr not in self.pod_problems:
@@ -843,13 +866,15 @@ class Node:
             self.start_sshd()
         elif p is None:
             return {"ok": False, "error": "sshd not known"}
+        elif action in ("stop", "cont") and p.pid <= 0:
+            return {"ok": False, "error": "sshd is not running"}
         elif action == "stop":  # freeze: connections queue and never get a banner
             os.kill(p.pid, signal.SIGSTOP)
         elif action == "cont":
             os.kill(p.pid, signal.SIGCONT)
         elif action == "kill":  # gone until `start`: connections are refused
             p.held = True
-            if p.pid:
+            if p.pid > 0:
                 os.kill(p.pid, signal.SIGCONT)
             self.kill(p)
         elif action == "restart":
@@ -865,7 +890,7 @@ class Node:
         if p is None:
             return {"ok": False, "error": "no component %r" % name}
         if action == "kill":  # crash it; the supervisor restarts it
-            if p.pid:
+            if p.pid > 0:
                 os.kill(p.pid, signal.SIGKILL)
         elif action == "hold":
             p.held = True
