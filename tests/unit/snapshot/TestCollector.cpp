@@ -46,7 +46,7 @@ QHash<qint64, QStringList> specArgv(const QString &tree)
 }
 
 bool runMakeSnapshots(const QString &outDir, const QString &shell, QString *log,
-                      const QString &path = QString())
+                      const QString &path = QString(), const QString &workDir = QString())
 {
     QProcess p;
     if (!path.isEmpty()) {
@@ -57,6 +57,8 @@ bool runMakeSnapshots(const QString &outDir, const QString &shell, QString *log,
     QStringList args{kData + QStringLiteral("/make-snapshots.sh"), QStringLiteral("--out"), outDir};
     if (!shell.isEmpty())
         args << QStringLiteral("--shell") << shell;
+    if (!workDir.isEmpty())
+        args << QStringLiteral("--work") << workDir;
     p.start(QStringLiteral("/bin/sh"), args);
     if (!p.waitForFinished(240000)) {
         p.kill();
@@ -89,6 +91,7 @@ class TestCollector : public QObject
     Q_OBJECT
 
     QTemporaryDir m_out;
+    QTemporaryDir m_work; // the prepared trees (modes applied, fake /proc)
     QStringList m_trees;
     QHash<QString, QByteArray> m_raw;
     QHash<QString, NodeSnapshot> m_snaps;
@@ -105,7 +108,8 @@ private slots:
         QElapsedTimer t;
         t.start();
         QString log;
-        QVERIFY2(runMakeSnapshots(m_out.path(), QString(), &log), qPrintable(log));
+        QVERIFY2(runMakeSnapshots(m_out.path(), QString(), &log, QString(), m_work.path()),
+                 qPrintable(log));
         qInfo("collected %lld fixture trees in %lld ms (including their preparation)",
               qint64(m_trees.size()), t.elapsed());
         for (const QString &name : std::as_const(m_trees)) {
@@ -425,6 +429,39 @@ private slots:
         for (const QString &tree : std::as_const(m_trees))
             QVERIFY2(readFile(out.filePath(tree + QStringLiteral(".snap"))) == m_raw.value(tree),
                      qPrintable(tree));
+    }
+
+    // Kinspect runs the collector as `sh -s -- ARGS` with the script on stdin: nothing in it may
+    // read stdin (it would eat the rest of the script). Same output as running the file.
+    void runsFromStdin()
+    {
+        const QString tree = QStringLiteral("kubeadm-cp-compliant");
+        const QByteArray script = readFile(
+            QStringLiteral(KINSPECT_SOURCE_DIR "/resources/collector/kinspect-collect.sh"));
+        QVERIFY(!script.isEmpty());
+        QProcess p;
+        p.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-s"), QStringLiteral("--"), QStringLiteral("--root"),
+                 m_work.filePath(tree + QStringLiteral("/root")), QStringLiteral("--proc"),
+                 m_work.filePath(tree + QStringLiteral("/proc")), QStringLiteral("--fixed-time"),
+                 QStringLiteral("2026-01-01T00:00:00Z")});
+        QVERIFY(p.waitForStarted());
+        p.write(script);
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(p.readAllStandardOutput(), m_raw.value(tree));
+    }
+
+    void unknownOptionIsUsageError()
+    {
+        QProcess p;
+        p.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral(KINSPECT_SOURCE_DIR "/resources/collector/kinspect-collect.sh"),
+                 QStringLiteral("--bogus")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 64);
+        QVERIFY(p.readAllStandardOutput().isEmpty());
     }
 
     // The committed fixtures are what the collector produces today (regenerate with
