@@ -1,6 +1,7 @@
 #include "snapshot/SnapshotParser.h"
 
 #include <QByteArrayList>
+#include <QFile>
 #include <QSet>
 
 #include <optional>
@@ -516,6 +517,18 @@ Expected<NodeSnapshot> parseSnapshot(const QByteArray &data, const QString &sour
 {
     Parser parser(data, sourceName);
     return parser.run();
+}
+
+Expected<NodeSnapshot> loadSnapshotFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("cannot open: %1").arg(f.errorString()), path, 0};
+    if (f.size() > SnapshotLimits::maxStream)
+        return Error{QStringLiteral("snapshot is larger than %1 MiB")
+                         .arg(SnapshotLimits::maxStream / (1024 * 1024)),
+                     path, 0};
+    return parseSnapshot(f.read(SnapshotLimits::maxStream + 1), path);
 }
 
 } // namespace kinspect

@@ -28,4 +28,7 @@ inline constexpr int snapshotFormatVersion = 1;
 // (forward compatibility, see the doc); lines before the header are skipped with a warning.
 Expected<NodeSnapshot> parseSnapshot(const QByteArray &data, const QString &sourceName);
 
+// Reads a saved snapshot file (.snap) and parses it; errors name the file.
+Expected<NodeSnapshot> loadSnapshotFile(const QString &path);
+
 } // namespace kinspect

@@ -294,6 +294,13 @@ private slots:
         }
     }
 
+    void loadMissingFile()
+    {
+        auto r = loadSnapshotFile(QStringLiteral("/nonexistent/x.snap"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().file, QStringLiteral("/nonexistent/x.snap"));
+    }
+
     // Every committed fixture snapshot parses (other suites rely on them).
     void fixtures()
     {
@@ -301,7 +308,7 @@ private slots:
         const QStringList names = dir.entryList({QStringLiteral("*.snap")}, QDir::Files);
         QVERIFY(names.size() >= 7);
         for (const QString &n : names) {
-            auto r = parseSnapshot(readFile(dir.filePath(n)), n);
+            auto r = loadSnapshotFile(dir.filePath(n));
             QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
             QVERIFY(!r->hostname.isEmpty());
         }
