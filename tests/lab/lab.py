@@ -132,8 +132,12 @@ def parse_spec(spec):
 
 def port_free(port):
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # SO_REUSEADDR like sshd and our listeners: TIME_WAIT leftovers of the previous lab are fine,
+    # a listener is not
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         s.bind(("127.0.0.1", port))
+        s.listen(1)
         return True
     except OSError:
         return False

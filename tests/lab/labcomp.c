@@ -73,7 +73,10 @@ static int is_path_flag(const char *name, const char *value)
         return 0;
     if (ends_with(name, "file") || strcmp(name, "config") == 0 || ends_with(name, "kubeconfig"))
         return 1;
-    if (value[0] == '/' && (ends_with(name, "-config") || strstr(name, "cert") || strstr(name, "key")))
+    if (value[0] == '/' && ends_with(name, "-config"))
+        return 1;
+    /* --kubelet-client-certificate, --kubelet-client-key, ...: a value that looks like a file */
+    if ((strstr(name, "cert") || strstr(name, "key")) && (strchr(value, '/') || strchr(value, '.')))
         return 1;
     return 0;
 }
