@@ -9,57 +9,66 @@
 
 namespace kinspect {
 
-// Builds the one command line a node receives for a RemoteCommand, and understands sudo's
-// answers. Pure string work (no libssh), so every case is unit-tested without a server.
-class SudoWrapper
+// Builds the one command line a node receives for a RemoteCommand and reads the wrapper's and
+// sudo's answers on stderr. Pure string work (no libssh), so every case is unit-tested without a
+// server.
+//
+// Every command runs as  [sudo words --] sh -c 'announce; exec "$@"' kinspect START argv...
+// The inner sh prints "START <pid>" on stderr, then execs argv unchanged (same pid, which sshd
+// made a process-group leader). That line tells the runner
+//  - that sudo accepted (password mode: only then is the command's stdin sent, so sudo never
+//    reads the collector script as a password; nopasswd: no line + failure = sudo refused), and
+//  - which remote process group to kill on cancel/timeout: OpenSSH ignores "signal" channel
+//    requests for root logins (no privilege separation child), so the runner also runs
+//    `kill -15 -PID; kill -15 PID` on a second channel.
+class CommandWrapper
 {
 public:
-    // Markers must be unique per run so that a command's own output cannot fake them; `nonce` is
+    // Markers are unique per run so that a command's own output cannot fake them; `nonce` is
     // normally random (makeNonce()), fixed in tests.
-    SudoWrapper(NodeSpec::SudoMode mode, bool privileged, const QString &nonce = makeNonce());
+    CommandWrapper(NodeSpec::SudoMode mode, bool privileged, const QString &nonce = makeNonce());
 
     static QString makeNonce();
 
     NodeSpec::SudoMode effectiveMode() const { return m_mode; }
     bool needsPassword() const { return m_mode == NodeSpec::SudoMode::Password; }
 
-    // argv of the full remote command (sudo words + the caller's argv), each item later quoted by
-    // shellJoin(). Rejects NUL bytes in argv (a POSIX argument cannot hold one).
+    // argv of the full remote command, each item later quoted by shellJoin().
     QStringList wrappedArgv(const QStringList &argv) const;
-    // shellJoin(wrappedArgv(argv)); empty when argv is empty or holds a NUL.
+    // shellJoin(wrappedArgv(argv)); empty when argv is empty or an item holds a NUL byte (a POSIX
+    // argument cannot).
     QString commandLine(const QStringList &argv) const;
+    // Command line that stops the process group `pid` (as the login user).
+    static QString killCommandLine(qint64 pid);
 
-    // Password mode: sudo prints `promptMarker()` on stderr when it wants the password; after a
-    // successful authentication the wrapper prints `okLine()` on stderr, then execs the command.
-    QString promptMarker() const { return m_prompt; }
-    QString okLine() const { return m_ok; }
+    QString promptMarker() const { return m_prompt; } // sudo -p (password mode)
+    QString startMarker() const { return m_start; }   // followed by " <pid>\n"
 
     enum class Stage
     {
-        WaitingForPrompt,
+        WaitingForStart,  // nopasswd/none: stdin already sent
+        WaitingForPrompt, // password mode: nothing sent yet
         PasswordSent,
         Running
     };
     enum class Event
     {
-        None, // nothing decisive yet in stderr
-        PasswordWanted,
-        WrongPassword, // "Sorry, try again" or a second prompt
-        Authenticated  // okLine seen; stderr before it is removed by scan()
+        None,           // nothing decisive yet in stderr
+        PasswordWanted, // sudo printed our prompt
+        WrongPassword,  // "Sorry, try again" or a second prompt
+        Started         // start line seen; *pid set; stderr up to it removed
     };
-    // Looks at the stderr collected so far in password mode. On Authenticated, removes the
-    // prompt(s) and the ok line from `stderrData` so only the command's own stderr remains.
-    Event scan(Stage stage, QByteArray *stderrData) const;
+    Event scan(Stage stage, QByteArray *stderrData, qint64 *pid) const;
 
-    // After a non-privileged-looking failure under nopasswd/password: is it sudo itself that
-    // refused? Returns a message for ErrorKind::Sudo, or an empty string when the command failed.
-    static QString sudoFailure(int exitStatus, const QByteArray &stderrData, bool okLineSeen,
+    // For a run that ended without the start line under nopasswd/password: the ErrorKind::Sudo
+    // message (sudo refused), or an empty string when the failure is the command's own.
+    static QString sudoFailure(int exitStatus, const QByteArray &stderrData, bool started,
                                NodeSpec::SudoMode mode, const QString &user, const QString &node);
 
 private:
     NodeSpec::SudoMode m_mode;
     QString m_prompt;
-    QString m_ok;
+    QString m_start;
 };
 
 } // namespace kinspect

@@ -1,9 +1,9 @@
 #include "ssh/SshCommandRunner.h"
 
+#include "ssh/CommandWrapper.h"
 #include "ssh/JumpTunnel.h"
 #include "ssh/SshHandles.h"
 #include "ssh/SshSession.h"
-#include "ssh/SudoWrapper.h"
 
 #include <chrono>
 #include <poll.h>
@@ -160,7 +160,7 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
                                         bool *sessionBroken)
 {
     ssh_session s = session.get();
-    const SudoWrapper sudo(node.sudo, command.privileged);
+    const CommandWrapper sudo(node.sudo, command.privileged);
     const QString line = sudo.commandLine(command.argv);
     if (line.isEmpty()) {
         *error = RemoteError{ErrorKind::Internal,
@@ -189,10 +189,35 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
     if (ssh_channel_request_exec(ch, cmd.constData()) != SSH_OK)
         return lost(QStringLiteral("cannot start the command"));
 
-    // Stops the remote command: TERM to the process (OpenSSH honours "signal" requests), then
-    // EOF and close, so nothing keeps running on the node after a cancel or a timeout.
-    auto abort = [&](ErrorKind kind, const QString &message) {
+    qint64 remotePid = 0;
+    // Stops the remote command: a TERM "signal" request (honoured by OpenSSH for non-root
+    // logins), plus `kill` of the announced process group on a second channel (root logins get
+    // no signal support from sshd), then EOF and close: nothing keeps running on the node.
+    auto killRemote = [&]() {
         ssh_channel_request_send_signal(ch, "TERM");
+        if (remotePid <= 0)
+            return;
+        ChannelPtr k(ssh_channel_new(s));
+        if (!k || ssh_channel_open_session(k.get()) != SSH_OK)
+            return;
+        const QByteArray killLine = CommandWrapper::killCommandLine(remotePid).toUtf8();
+        if (ssh_channel_request_exec(k.get(), killLine.constData()) != SSH_OK)
+            return;
+        ssh_channel_send_eof(k.get());
+        const auto killDeadline = Clock::now() + std::chrono::seconds(3);
+        char sink[256];
+        while (Clock::now() < killDeadline && !ssh_channel_is_eof(k.get()) &&
+               !ssh_channel_is_closed(k.get())) {
+            if (ssh_channel_read_nonblocking(k.get(), sink, sizeof sink, 0) < 0 ||
+                ssh_channel_read_nonblocking(k.get(), sink, sizeof sink, 1) < 0)
+                break;
+            pollfd p{ssh_get_fd(s), POLLIN, 0};
+            ::poll(&p, 1, 20);
+        }
+        ssh_channel_close(k.get());
+    };
+    auto abort = [&](ErrorKind kind, const QString &message) {
+        killRemote();
         ssh_channel_send_eof(ch);
         ssh_channel_close(ch);
         *error = RemoteError{kind, message};
@@ -211,10 +236,11 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
         return ssh_channel_send_eof(ch) == SSH_OK;
     };
 
-    using Stage = SudoWrapper::Stage;
-    Stage stage = sudo.needsPassword() ? Stage::WaitingForPrompt : Stage::Running;
-    bool okSeen = false;
-    if (stage == Stage::Running && !sendInput())
+    using Stage = CommandWrapper::Stage;
+    using Event = CommandWrapper::Event;
+    Stage stage = sudo.needsPassword() ? Stage::WaitingForPrompt : Stage::WaitingForStart;
+    bool started = false;
+    if (stage == Stage::WaitingForStart && !sendInput())
         return lost(QStringLiteral("cannot send the command's input"));
 
     QByteArray buf(64 * 1024, Qt::Uninitialized);
@@ -250,10 +276,10 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
             return lost(QStringLiteral("connection lost while the command ran"));
 
         if (stage != Stage::Running && nErr > 0) {
-            switch (sudo.scan(stage, &result->stderrData)) {
-            case SudoWrapper::Event::None:
+            switch (sudo.scan(stage, &result->stderrData, &remotePid)) {
+            case Event::None:
                 break;
-            case SudoWrapper::Event::PasswordWanted: {
+            case Event::PasswordWanted: {
                 QByteArray password;
                 SecretGuard guard(&password);
                 const QString prompt =
@@ -273,16 +299,18 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
                 stage = Stage::PasswordSent;
                 break;
             }
-            case SudoWrapper::Event::WrongPassword:
+            case Event::WrongPassword:
                 result->stderrData.clear();
                 return abort(ErrorKind::Sudo,
                              QStringLiteral("wrong sudo password for %1 on %2").arg(user, where));
-            case SudoWrapper::Event::Authenticated:
-                okSeen = true;
+            case Event::Started: {
+                started = true;
+                const bool inputPending = stage != Stage::WaitingForStart;
                 stage = Stage::Running;
-                if (!sendInput())
+                if (inputPending && !sendInput())
                     return lost(QStringLiteral("cannot send the command's input"));
                 break;
+            }
             }
         }
         if (gotData)
@@ -297,8 +325,8 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
     result->exitStatus = ssh_channel_get_exit_status(ch);
     ssh_channel_close(ch);
 
-    const QString sudoError = SudoWrapper::sudoFailure(result->exitStatus, result->stderrData,
-                                                       okSeen, sudo.effectiveMode(), user, where);
+    const QString sudoError = CommandWrapper::sudoFailure(
+        result->exitStatus, result->stderrData, started, sudo.effectiveMode(), user, where);
     if (!sudoError.isEmpty()) {
         *error = RemoteError{ErrorKind::Sudo, sudoError};
         return false;

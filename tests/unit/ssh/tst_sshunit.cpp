@@ -1,8 +1,9 @@
 // What the SSH transport decides without a server: the exact command line a node receives
-// (quoting, sudo wrapping), how sudo's answers are read, and host key fingerprints/known_hosts.
+// (quoting, sudo wrapping), how the wrapper's and sudo's answers are read, and host key
+// fingerprints / known_hosts lookups.
 
+#include "ssh/CommandWrapper.h"
 #include "ssh/HostKeyUtil.h"
-#include "ssh/SudoWrapper.h"
 
 #include <QFile>
 #include <QProcess>
@@ -12,20 +13,6 @@ using namespace kinspect;
 
 namespace {
 
-// Runs `commandLine` through a real POSIX sh the way sshd does ($SHELL -c), with `printf '%s\0'`
-// standing in for the remote program, and returns the arguments it received.
-QList<QByteArray> argumentsSeenByShell(const QString &commandLine)
-{
-    QProcess sh;
-    sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), commandLine});
-    if (!sh.waitForFinished(10000))
-        return {};
-    QList<QByteArray> args = sh.readAllStandardOutput().split('\0');
-    if (!args.isEmpty() && args.last().isEmpty())
-        args.removeLast();
-    return args;
-}
-
 QStringList hostileValues()
 {
     return {QStringLiteral("plain"),
@@ -33,8 +20,8 @@ QStringList hostileValues()
             QStringLiteral("''"),
             QStringLiteral("\"double\""),
             QStringLiteral("$(touch /tmp/kinspect-pwned)"),
-            QStringLiteral("`id`"),
-            QStringLiteral("a; rm -rf /"),
+            QStringLiteral("`touch /tmp/kinspect-pwned`"),
+            QStringLiteral("a; touch /tmp/kinspect-pwned"),
             QStringLiteral("line1\nline2"),
             QStringLiteral("tab\there"),
             QStringLiteral("$HOME ${PATH} $1 $@ $*"),
@@ -46,6 +33,14 @@ QStringList hostileValues()
             QStringLiteral(" leading and trailing "),
             QString::fromUtf8("ünïcødé ✓ 节点 \xF0\x9F\x94\x91"),
             QStringLiteral("%s %n %u %p")};
+}
+
+QList<QByteArray> nulSplit(const QByteArray &data)
+{
+    QList<QByteArray> parts = data.split('\0');
+    if (!parts.isEmpty() && parts.last().isEmpty())
+        parts.removeLast();
+    return parts;
 }
 
 } // namespace
@@ -65,14 +60,20 @@ private Q_SLOTS:
 
     void hostileArgvArrivesByteExact()
     {
+        // The command line goes through a real POSIX sh the way sshd runs it ($SHELL -c), with
+        // `printf '%s\0'` standing in for the remote program.
         QFETCH(int, mode);
         QFETCH(bool, privileged);
         QFile::remove(QStringLiteral("/tmp/kinspect-pwned"));
-        const SudoWrapper w(NodeSpec::SudoMode(mode), privileged, QStringLiteral("abc"));
+        const CommandWrapper w(NodeSpec::SudoMode(mode), privileged, QStringLiteral("abc"));
         const QStringList values = hostileValues();
-        const QString line =
-            w.commandLine(QStringList{QStringLiteral("printf"), QStringLiteral("%s\\0")} + values);
-        const QList<QByteArray> seen = argumentsSeenByShell(line);
+        QProcess sh;
+        sh.start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"),
+                  w.commandLine(QStringList{QStringLiteral("printf"), QStringLiteral("%s\\0")} +
+                                values)});
+        QVERIFY(sh.waitForFinished(10000));
+        const QList<QByteArray> seen = nulSplit(sh.readAllStandardOutput());
         QCOMPARE(seen.size(), values.size());
         for (int i = 0; i < values.size(); ++i)
             QCOMPARE(seen.at(i), values.at(i).toUtf8());
@@ -81,116 +82,157 @@ private Q_SLOTS:
 
     void nulIsRefused()
     {
-        const SudoWrapper w(NodeSpec::SudoMode::None, false, QStringLiteral("abc"));
+        const CommandWrapper w(NodeSpec::SudoMode::None, false, QStringLiteral("abc"));
         QVERIFY(w.commandLine({QStringLiteral("echo"), QStringLiteral("a") + QChar(0)}).isEmpty());
         QVERIFY(w.commandLine({}).isEmpty());
     }
 
-    void sudoWrapping()
+    void wrapping()
     {
         const QStringList argv{QStringLiteral("sh"), QStringLiteral("-s"), QStringLiteral("--"),
                                QStringLiteral("/etc/it's")};
-        const SudoWrapper none(NodeSpec::SudoMode::None, true, QStringLiteral("n1"));
-        QCOMPARE(none.wrappedArgv(argv), argv);
-        QCOMPARE(none.commandLine(argv), QStringLiteral("'sh' '-s' '--' '/etc/it'\\''s'"));
+        const QString inner =
+            QStringLiteral("'sh' '-c' 'printf '\\''%s %s\\n'\\'' \"$1\" \"$$\" >&2 && shift && "
+                           "exec \"$@\"' 'kinspect' '[kinspect-start-n1]' 'sh' '-s' '--' "
+                           "'/etc/it'\\''s'");
+        const CommandWrapper none(NodeSpec::SudoMode::None, true, QStringLiteral("n1"));
+        QCOMPARE(none.wrappedArgv(argv).mid(5), argv);
+        QCOMPARE(none.commandLine(argv), inner);
 
         // Not privileged: the node's sudo mode does not matter.
-        const SudoWrapper plain(NodeSpec::SudoMode::Password, false, QStringLiteral("n1"));
+        const CommandWrapper plain(NodeSpec::SudoMode::Password, false, QStringLiteral("n1"));
         QCOMPARE(plain.effectiveMode(), NodeSpec::SudoMode::None);
-        QCOMPARE(plain.wrappedArgv(argv), argv);
+        QCOMPARE(plain.commandLine(argv), inner);
         QVERIFY(!plain.needsPassword());
 
-        const SudoWrapper nopasswd(NodeSpec::SudoMode::NoPasswd, true, QStringLiteral("n1"));
-        QCOMPARE(nopasswd.commandLine(argv),
-                 QStringLiteral("'sudo' '-n' '--' 'sh' '-s' '--' '/etc/it'\\''s'"));
+        const CommandWrapper nopasswd(NodeSpec::SudoMode::NoPasswd, true, QStringLiteral("n1"));
+        QCOMPARE(nopasswd.commandLine(argv), QStringLiteral("'sudo' '-n' '--' ") + inner);
         QVERIFY(!nopasswd.needsPassword());
 
-        const SudoWrapper pw(NodeSpec::SudoMode::Password, true, QStringLiteral("f00d"));
+        const CommandWrapper pw(NodeSpec::SudoMode::Password, true, QStringLiteral("n1"));
         QVERIFY(pw.needsPassword());
-        const QStringList wrapped = pw.wrappedArgv(argv);
-        QCOMPARE(wrapped.mid(0, 6),
-                 (QStringList{QStringLiteral("sudo"), QStringLiteral("-k"), QStringLiteral("-S"),
-                              QStringLiteral("-p"), QStringLiteral("[kinspect-sudo-prompt-f00d]"),
-                              QStringLiteral("--")}));
-        QCOMPARE(wrapped.mid(wrapped.size() - argv.size()), argv);
-        QVERIFY(wrapped.contains(QStringLiteral("[kinspect-sudo-ok-f00d]")));
-        // The password itself is never part of the command line; only markers are.
-        QVERIFY(!pw.commandLine(argv).contains(QLatin1String("secret")));
+        QCOMPARE(pw.commandLine(argv),
+                 QStringLiteral("'sudo' '-k' '-S' '-p' '[kinspect-sudo-prompt-n1]' '--' ") + inner);
         QVERIFY(!pw.promptMarker().contains(QLatin1Char('%'))); // sudo would expand it
     }
 
-    void passwordWrapperRunsCommandAfterOkLine()
+    void wrapperAnnouncesPidThenExecs()
     {
-        // Run the inner part of the password wrapper (everything after `sudo ... --`) in a local
-        // shell: it must print the ok line on stderr, then exec the argv unchanged.
-        const SudoWrapper pw(NodeSpec::SudoMode::Password, true, QStringLiteral("beef"));
+        // Run the wrapper in a local shell: it must print "START <pid>" on stderr, where pid is
+        // the process that then runs argv unchanged.
+        const CommandWrapper w(NodeSpec::SudoMode::None, true, QStringLiteral("beef"));
         const QStringList values = hostileValues();
-        QStringList wrapped =
-            pw.wrappedArgv(QStringList{QStringLiteral("printf"), QStringLiteral("%s\\0")} + values);
-        wrapped = wrapped.mid(wrapped.indexOf(QStringLiteral("--")) + 1);
         QProcess sh;
-        sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), shellJoin(wrapped)});
+        sh.start(QStringLiteral("/bin/sh"),
+                 {QStringLiteral("-c"),
+                  w.commandLine(QStringList{QStringLiteral("sh"), QStringLiteral("-c"),
+                                            QStringLiteral("echo $$; printf '%s\\0' \"$@\""),
+                                            QStringLiteral("x")} +
+                                values)});
         QVERIFY(sh.waitForFinished(10000));
-        QCOMPARE(sh.readAllStandardError(), QByteArray("[kinspect-sudo-ok-beef]\n"));
-        QList<QByteArray> seen = sh.readAllStandardOutput().split('\0');
-        seen.removeLast();
+        QByteArray err = sh.readAllStandardError();
+        const QByteArray out = sh.readAllStandardOutput();
+        const qsizetype nl = out.indexOf('\n');
+        QVERIFY(nl > 0);
+        qint64 announced = 0;
+        QCOMPARE(int(w.scan(CommandWrapper::Stage::WaitingForStart, &err, &announced)),
+                 int(CommandWrapper::Event::Started));
+        QCOMPARE(QByteArray::number(announced), out.left(nl)); // exec kept the pid
+        QVERIFY(err.isEmpty());
+        const QList<QByteArray> seen = nulSplit(out.mid(nl + 1));
         QCOMPARE(seen.size(), values.size());
         for (int i = 0; i < values.size(); ++i)
             QCOMPARE(seen.at(i), values.at(i).toUtf8());
     }
 
+    void killCommandLine()
+    {
+        QCOMPARE(CommandWrapper::killCommandLine(1234),
+                 QStringLiteral("'sh' '-c' 'kill -15 \"-$1\" 2>/dev/null; kill -15 \"$1\" "
+                                "2>/dev/null; exit 0' 'kinspect' '1234'"));
+        // It really stops a process group started the way sshd starts a session (setsid).
+        QProcess victim;
+        victim.start(QStringLiteral("setsid"), {QStringLiteral("sh"), QStringLiteral("-c"),
+                                                QStringLiteral("sleep 60 & exec sleep 61")});
+        QVERIFY(victim.waitForStarted());
+        QTest::qWait(300);
+        QProcess killer;
+        killer.start(QStringLiteral("/bin/sh"),
+                     {QStringLiteral("-c"), CommandWrapper::killCommandLine(victim.processId())});
+        QVERIFY(killer.waitForFinished(5000));
+        QCOMPARE(killer.exitCode(), 0);
+        QVERIFY(victim.waitForFinished(5000));
+        QCOMPARE(victim.exitStatus(), QProcess::CrashExit); // died of SIGTERM
+    }
+
     void nonceIsRandomHex()
     {
-        const QString a = SudoWrapper::makeNonce();
-        const QString b = SudoWrapper::makeNonce();
+        const QString a = CommandWrapper::makeNonce();
+        const QString b = CommandWrapper::makeNonce();
         QVERIFY(a != b);
         QVERIFY(a.size() >= 16);
         for (QChar c : a)
             QVERIFY(c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('f')));
     }
 
-    void sudoScan_data()
+    void scan_data()
     {
         QTest::addColumn<int>("stage");
         QTest::addColumn<QByteArray>("stderrIn");
         QTest::addColumn<int>("event");
         QTest::addColumn<QByteArray>("stderrOut");
-        using S = SudoWrapper::Stage;
-        using E = SudoWrapper::Event;
+        QTest::addColumn<qint64>("pid");
+        using S = CommandWrapper::Stage;
+        using E = CommandWrapper::Event;
         const QByteArray p = "[kinspect-sudo-prompt-1]";
-        const QByteArray ok = "[kinspect-sudo-ok-1]\n";
+        const QByteArray st = "[kinspect-start-1] 4242\n";
         QTest::newRow("nothing yet")
-            << int(S::WaitingForPrompt) << QByteArray() << int(E::None) << QByteArray();
+            << int(S::WaitingForPrompt) << QByteArray() << int(E::None) << QByteArray() << 0LL;
         QTest::newRow("partial prompt")
-            << int(S::WaitingForPrompt) << p.left(10) << int(E::None) << p.left(10);
-        QTest::newRow("prompt") << int(S::WaitingForPrompt) << p << int(E::PasswordWanted) << p;
-        QTest::newRow("no prompt, ok at once (cached/NOPASSWD)")
-            << int(S::WaitingForPrompt) << ok + "cmd err\n"
-            << int(E::Authenticated) << QByteArray("cmd err\n");
-        QTest::newRow("waiting after password") << int(S::PasswordSent) << p << int(E::None) << p;
-        QTest::newRow("ok after password")
-            << int(S::PasswordSent) << p + "\n" + ok << int(E::Authenticated) << QByteArray();
+            << int(S::WaitingForPrompt) << p.left(10) << int(E::None) << p.left(10) << 0LL;
+        QTest::newRow("prompt") << int(S::WaitingForPrompt) << p << int(E::PasswordWanted) << p
+                                << 0LL;
+        QTest::newRow("no prompt, started at once (cached/NOPASSWD)")
+            << int(S::WaitingForPrompt) << st + "cmd err\n"
+            << int(E::Started) << QByteArray("cmd err\n") << 4242LL;
+        QTest::newRow("waiting after password")
+            << int(S::PasswordSent) << p << int(E::None) << p << 0LL;
+        QTest::newRow("started after password")
+            << int(S::PasswordSent) << p + "\n" + st << int(E::Started) << QByteArray() << 4242LL;
+        QTest::newRow("started right after prompt text")
+            << int(S::PasswordSent) << p + st << int(E::Started) << QByteArray() << 4242LL;
+        QTest::newRow("start line incomplete")
+            << int(S::PasswordSent) << p + "\n[kinspect-start-1] 42" << int(E::None)
+            << p + "\n[kinspect-start-1] 42" << 0LL;
         QTest::newRow("sorry") << int(S::PasswordSent) << p + "\nSorry, try again.\n"
-                               << int(E::WrongPassword) << p + "\nSorry, try again.\n";
+                               << int(E::WrongPassword) << p + "\nSorry, try again.\n"
+                               << 0LL;
         QTest::newRow("second prompt")
-            << int(S::PasswordSent) << p + "\n" + p << int(E::WrongPassword) << p + "\n" + p;
-        QTest::newRow("fake ok line from elsewhere without newline")
-            << int(S::PasswordSent) << p + "[kinspect-sudo-ok-1]" << int(E::None)
-            << p + "[kinspect-sudo-ok-1]";
-        QTest::newRow("other nonce") << int(S::PasswordSent) << QByteArray("[kinspect-sudo-ok-2]\n")
-                                     << int(E::None) << QByteArray("[kinspect-sudo-ok-2]\n");
+            << int(S::PasswordSent) << p + "\n" + p << int(E::WrongPassword) << p + "\n" + p << 0LL;
+        QTest::newRow("marker not at a line start")
+            << int(S::WaitingForStart) << QByteArray("x[kinspect-start-1] 7\n") << int(E::None)
+            << QByteArray("x[kinspect-start-1] 7\n") << 0LL;
+        QTest::newRow("other nonce")
+            << int(S::WaitingForStart) << QByteArray("[kinspect-start-2] 7\n") << int(E::None)
+            << QByteArray("[kinspect-start-2] 7\n") << 0LL;
+        QTest::newRow("login noise before start")
+            << int(S::WaitingForStart) << QByteArray("motd\n") + st + "x" << int(E::Started)
+            << QByteArray("x") << 4242LL;
     }
 
-    void sudoScan()
+    void scan()
     {
         QFETCH(int, stage);
         QFETCH(QByteArray, stderrIn);
         QFETCH(int, event);
         QFETCH(QByteArray, stderrOut);
-        const SudoWrapper w(NodeSpec::SudoMode::Password, true, QStringLiteral("1"));
+        QFETCH(qint64, pid);
+        const CommandWrapper w(NodeSpec::SudoMode::Password, true, QStringLiteral("1"));
         QByteArray data = stderrIn;
-        QCOMPARE(int(w.scan(SudoWrapper::Stage(stage), &data)), event);
+        qint64 seenPid = 0;
+        QCOMPARE(int(w.scan(CommandWrapper::Stage(stage), &data, &seenPid)), event);
         QCOMPARE(data, stderrOut);
+        QCOMPARE(seenPid, pid);
     }
 
     void sudoFailure_data()
@@ -198,7 +240,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("mode");
         QTest::addColumn<int>("exitStatus");
         QTest::addColumn<QByteArray>("stderrData");
-        QTest::addColumn<bool>("okSeen");
+        QTest::addColumn<bool>("started");
         QTest::addColumn<QString>("expectPart"); // empty: not a sudo failure
         const int np = int(NodeSpec::SudoMode::NoPasswd);
         const int pw = int(NodeSpec::SudoMode::Password);
@@ -211,14 +253,15 @@ private Q_SLOTS:
         QTest::newRow("no sudo") << np << 127 << QByteArray("sh: 1: sudo: not found\n") << false
                                  << QStringLiteral("sudo is not installed on cp-1");
         QTest::newRow("command failed under nopasswd")
-            << np << 2 << QByteArray("ls: cannot access\n") << false << QString();
-        QTest::newRow("success") << np << 0 << QByteArray() << false << QString();
-        QTest::newRow("password mode, command failed after ok")
-            << pw << 1 << QByteArray("boom\n") << true << QString();
-        QTest::newRow("password mode, sudo failed before ok")
+            << np << 2 << QByteArray("ls: cannot access\n") << true << QString();
+        QTest::newRow("success") << np << 0 << QByteArray() << true << QString();
+        QTest::newRow("password mode, command failed after start")
+            << pw << 1 << QByteArray("sudo: looks like sudo but is the command\n") << true
+            << QString();
+        QTest::newRow("password mode, sudo failed before start")
             << pw << 1 << QByteArray("sudo: 3 incorrect password attempts\n") << false
-            << QStringLiteral("sudo failed for alice on cp-1");
-        QTest::newRow("none mode never sudo")
+            << QStringLiteral("sudo failed for alice on cp-1 (exit status 1): sudo: 3 incorrect");
+        QTest::newRow("none mode is never sudo")
             << int(NodeSpec::SudoMode::None) << 1 << QByteArray("sudo: a password is required\n")
             << false << QString();
     }
@@ -228,11 +271,11 @@ private Q_SLOTS:
         QFETCH(int, mode);
         QFETCH(int, exitStatus);
         QFETCH(QByteArray, stderrData);
-        QFETCH(bool, okSeen);
+        QFETCH(bool, started);
         QFETCH(QString, expectPart);
         const QString msg =
-            SudoWrapper::sudoFailure(exitStatus, stderrData, okSeen, NodeSpec::SudoMode(mode),
-                                     QStringLiteral("alice"), QStringLiteral("cp-1"));
+            CommandWrapper::sudoFailure(exitStatus, stderrData, started, NodeSpec::SudoMode(mode),
+                                        QStringLiteral("alice"), QStringLiteral("cp-1"));
         if (expectPart.isEmpty())
             QVERIFY2(msg.isEmpty(), qPrintable(msg));
         else
