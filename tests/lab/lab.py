@@ -703,8 +703,9 @@ def leaked_mounts(lab):
 
 def cmd_down(args):
     lab = Lab(args.dir)
-    if not os.path.exists(os.path.join(lab.dir, MARKER)) and not lab.load():
-        say("no lab in %s" % lab.dir)
+    if not lab.load() and not marker_pids(lab):
+        # nothing recorded and nothing carrying this lab's marker (even if DIR was deleted)
+        say("no lab running in %s" % lab.dir)
         return
     do_down(lab)
 
