@@ -223,25 +223,42 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
         *error = RemoteError{kind, message};
         return false;
     };
-    auto sendInput = [&]() {
-        qsizetype off = 0;
-        while (off < command.stdinData.size()) {
-            const uint32_t chunk =
-                uint32_t(std::min<qsizetype>(command.stdinData.size() - off, 32768));
-            const int n = ssh_channel_write(ch, command.stdinData.constData() + off, chunk);
-            if (n <= 0)
-                return false;
-            off += n;
+    // The command's stdin is written as the channel window allows, interleaved with reading its
+    // output: a command that echoes a large input while we are still writing cannot deadlock.
+    bool inputAllowed = false;
+    bool eofSent = false;
+    qsizetype inputOffset = 0;
+    auto pumpInput = [&]() -> int { // -1 error, 1 progress, 0 nothing to do now
+        if (!inputAllowed || eofSent)
+            return 0;
+        int progress = 0;
+        while (inputOffset < command.stdinData.size()) {
+            const uint32_t window = ssh_channel_window_size(ch);
+            if (window == 0)
+                return progress; // wait for the server's window adjust
+            const uint32_t chunk = uint32_t(std::min<qint64>(
+                {command.stdinData.size() - inputOffset, qint64(window), qint64(32768)}));
+            const int n = ssh_channel_write(ch, command.stdinData.constData() + inputOffset, chunk);
+            if (n < 0)
+                return -1;
+            if (n == 0)
+                return progress;
+            inputOffset += n;
+            progress = 1;
         }
-        return ssh_channel_send_eof(ch) == SSH_OK;
+        if (ssh_channel_send_eof(ch) != SSH_OK)
+            return -1;
+        eofSent = true;
+        return 1;
     };
 
     using Stage = CommandWrapper::Stage;
     using Event = CommandWrapper::Event;
     Stage stage = sudo.needsPassword() ? Stage::WaitingForPrompt : Stage::WaitingForStart;
     bool started = false;
-    if (stage == Stage::WaitingForStart && !sendInput())
-        return lost(QStringLiteral("cannot send the command's input"));
+    // sudo -n and the plain wrapper never read stdin; in password mode stdin carries the password
+    // first and the command's data only after the start line.
+    inputAllowed = stage == Stage::WaitingForStart;
 
     QByteArray buf(64 * 1024, Qt::Uninitialized);
     for (;;) {
@@ -303,17 +320,17 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
                 result->stderrData.clear();
                 return abort(ErrorKind::Sudo,
                              QStringLiteral("wrong sudo password for %1 on %2").arg(user, where));
-            case Event::Started: {
+            case Event::Started:
                 started = true;
-                const bool inputPending = stage != Stage::WaitingForStart;
                 stage = Stage::Running;
-                if (inputPending && !sendInput())
-                    return lost(QStringLiteral("cannot send the command's input"));
+                inputAllowed = true;
                 break;
             }
-            }
         }
-        if (gotData)
+        const int wrote = pumpInput();
+        if (wrote < 0)
+            return lost(QStringLiteral("cannot send the command's input"));
+        if (gotData || wrote > 0)
             continue;
         if (ssh_channel_is_eof(ch) || ssh_channel_is_closed(ch))
             break;

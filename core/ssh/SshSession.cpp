@@ -167,6 +167,15 @@ bool SshSession::connectSocket(const std::atomic_bool *cancel, RemoteError *erro
     return true;
 }
 
+// Worker threads of one scan may accept new keys at the same time; one writer at a time keeps
+// known_hosts lines whole.
+static bool recordHostKey(ssh_session s)
+{
+    static std::mutex knownHostsMutex;
+    const std::lock_guard<std::mutex> lock(knownHostsMutex);
+    return ssh_session_update_known_hosts(s) == SSH_OK;
+}
+
 bool SshSession::verifyHostKey(RemoteError *error)
 {
     ssh_session s = m_session.get();
@@ -238,8 +247,7 @@ bool SshSession::verifyHostKey(RemoteError *error)
                                "or add it to %5.")
                     .arg(m_endpoint.name, info.knownHostsName, type, fingerprint, m_knownHosts));
         }
-        if (decision == HostKeyDecision::AcceptAndSave &&
-            ssh_session_update_known_hosts(s) != SSH_OK) {
+        if (decision == HostKeyDecision::AcceptAndSave && !recordHostKey(s)) {
             return fail(error, ErrorKind::HostKey,
                         QStringLiteral("cannot record the host key of %1 in %2: %3")
                             .arg(m_endpoint.name, m_knownHosts, libsshError()));

@@ -188,6 +188,19 @@ private Q_SLOTS:
         QVERIFY(r.run(cmd({QStringLiteral("sha256sum")}, big), &res, nullptr, &err));
         const LocalRun local = runLocal(QStringLiteral("sha256sum"), {}, big);
         QCOMPARE(res.stdoutData, local.out);
+
+        // A command echoing a large input while it is still being written (window-paced
+        // writes interleaved with reads: no deadlock).
+        QByteArray echo(6 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < echo.size(); ++i)
+            echo[i] = char('a' + (i * 7) % 26);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY2(r.run(cmd({QStringLiteral("cat")}, echo), &res, nullptr, &err),
+                 qPrintable(err.message));
+        QCOMPARE(res.stdoutData.size(), echo.size());
+        QVERIFY(res.stdoutData == echo);
+        qInfo("6 MiB echoed through `cat` in %lld ms", t.elapsed());
     }
 
     void passphraseProtectedKey()
