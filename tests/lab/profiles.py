@@ -221,8 +221,15 @@ def apiserver_bad_text(ip):
         "      command:",
     ]
     for fl in flags:
+        if fl.startswith("--allow-privileged"):
+            # repeated flag: the later --authorization-mode wins
+            lines.append("        - --authorization-mode=AlwaysAllow   # bring-up only; overridden below")
         if fl.startswith("--authorization-mode"):
             lines.append("        # Node,RBAC is what kubeadm sets; do not add AlwaysAllow again")
+        if fl == "--secure-port=6443":
+            # the two-item form: flag and value as separate argv items
+            lines += ["        - --secure-port", "        - \"6443\""]
+            continue
         if fl.startswith("--kubelet-preferred-address-types"):
             lines.append("        # the kubelet client certificate flags were dropped while debugging logs:")
             lines.append("        # - --kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt")
@@ -311,6 +318,9 @@ def scheduler_pod(good, ip):
              "--kubeconfig=/etc/kubernetes/scheduler.conf", "--leader-elect=true"]
     if good:
         flags.append("--profiling=false")
+    else:
+        # a bare boolean (true) followed by another flag: it must not swallow the next item
+        flags.insert(4, "--profiling")
     vols = [("kubeconfig", "/etc/kubernetes/scheduler.conf", "FileOrCreate", True)]
     if good:
         return kubeadm_pod("kube-scheduler", "registry.k8s.io/kube-scheduler:" + K8S_VERSION, base + flags,
@@ -482,7 +492,8 @@ def write_accounts(t, node_users, passwords):
         shell = "/usr/sbin/nologin" if user == "etcd" else "/bin/bash"
         passwd.append("%s:x:%d:%d:%s:%s:%s" % (user, uid, uid, user, home, shell))
         group.append("%s:x:%d:" % (user, uid))
-        shadow.append("%s:%s:20000:0:99999:7:::" % (user, passwords.get(user, "!")))
+        # "*": no password but not locked (sshd refuses key logins to locked "!" accounts)
+        shadow.append("%s:%s:20000:0:99999:7:::" % (user, passwords.get(user, "!" if user == "etcd" else "*")))
     t.write("/etc/passwd", "\n".join(passwd) + "\n", 0o644)
     t.write("/etc/group", "\n".join(group) + "\n", 0o644)
     t.write("/etc/shadow", "\n".join(shadow) + "\n", 0o640, 0, _shadow_gid())
@@ -564,7 +575,7 @@ def build_node(node, lab, pki):
     t.write("/root/.ssh/authorized_keys", auth, 0o600)
     t.mkdir("/etc/sudoers.d", 0o755)
     for user in users:
-        if user in ("kadmin", "kops"):
+        if user in ("kadmin", "kops", "deploy"):  # deploy: key login, no sudo rights
             uid = USERS[user]
             t.mkdir("/home/" + user, 0o750, uid, uid)
             t.mkdir("/home/%s/.ssh" % user, 0o700, uid, uid)
