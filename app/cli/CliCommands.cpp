@@ -2,10 +2,15 @@
 
 #include "catalog/CatalogLoader.h"
 #include "evaluate/Evaluator.h"
+#include "inventory/Inventory.h"
 #include "report/JsonReport.h"
 #include "report/TextReport.h"
+#include "scan/ScanEngine.h"
 #include "snapshot/SnapshotParser.h"
 #include "util/Text.h"
+#ifdef KINSPECT_HAVE_SSH
+#include "ssh/SshCommandRunner.h"
+#endif
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -17,7 +22,12 @@
 #include <QSaveFile>
 #include <QTextStream>
 
+#include <QElapsedTimer>
+#include <QEventLoop>
+
 #include <cstdio>
+#include <fcntl.h>
+#include <termios.h>
 #include <unistd.h>
 
 namespace kinspect::cli {
@@ -52,6 +62,9 @@ const char *kUsage =
     "  controls --benchmark ID [--format text|json] list a benchmark's controls\n"
     "  evaluate --snapshot FILE|DIR [--benchmark ID] [--format text|json] [--output FILE]\n"
     "                                               evaluate saved node snapshots offline\n"
+    "  scan --inventory FILE [--benchmark ID] [--jobs N] [--timeout S] [--format text|json]\n"
+    "       [--output FILE] [--known-hosts FILE] [--host-key-policy strict|accept-new]\n"
+    "       [--secrets-file FILE]                  audit every node of an inventory over SSH\n"
     "  collector                                    print the collector script (run it on a node\n"
     "                                               with 'sh -s' to produce a snapshot)\n"
     "  help | --help, version | --version\n"
@@ -307,6 +320,247 @@ int cmdEvaluate(const QStringList &args)
     return exitCodeFor(result);
 }
 
+#ifdef KINSPECT_HAVE_SSH
+// Secrets for the SSH transport: a secrets file (for scripts and CI) or a no-echo prompt on the
+// terminal. Never logged, never stored; the caller wipes what it receives.
+class SecretSource
+{
+public:
+    explicit SecretSource(QString file) : m_file(std::move(file)) {}
+
+    bool load(QString *error)
+    {
+        if (m_file.isEmpty())
+            return true;
+        QFile f(m_file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("%1: %2").arg(m_file, f.errorString());
+            return false;
+        }
+        int lineNo = 0;
+        while (!f.atEnd()) {
+            ++lineNo;
+            QByteArray line = f.readLine();
+            while (line.endsWith('\n') || line.endsWith('\r'))
+                line.chop(1);
+            if (line.trimmed().isEmpty() || line.trimmed().startsWith('#'))
+                continue;
+            const qsizetype eq = line.indexOf('=');
+            const QString key = QString::fromUtf8(line.left(eq)).trimmed();
+            static const QStringList kKinds = {QStringLiteral("sudo-password"),
+                                               QStringLiteral("password"),
+                                               QStringLiteral("passphrase")};
+            if (eq < 0 || !kKinds.contains(key.section(QLatin1Char('@'), 0, 0))) {
+                *error = QStringLiteral("%1:%2: expected KIND[@NODE]=SECRET with KIND one of %3")
+                             .arg(m_file)
+                             .arg(lineNo)
+                             .arg(kKinds.join(QLatin1String(", ")));
+                return false;
+            }
+            m_secrets.insert(key, line.mid(eq + 1));
+            line.fill('\0');
+        }
+        return true;
+    }
+
+    ~SecretSource()
+    {
+        for (auto &v : m_secrets)
+            v.fill('\0');
+    }
+
+    // prompt: "sudo password for USER on NODE", "Password for ...", "Passphrase for key ..."
+    bool answer(const QString &node, const QString &prompt, QByteArray *secret)
+    {
+        const QString kind =
+            prompt.startsWith(QLatin1String("sudo password")) ? QStringLiteral("sudo-password")
+            : prompt.contains(QLatin1String("assphrase"))     ? QStringLiteral("passphrase")
+                                                              : QStringLiteral("password");
+        std::lock_guard lock(m_mutex);
+        for (const QString &key : {kind + QLatin1Char('@') + node, kind}) {
+            auto it = m_secrets.constFind(key);
+            if (it != m_secrets.constEnd()) {
+                *secret = *it;
+                return true;
+            }
+        }
+        return askTerminal(prompt, secret);
+    }
+
+private:
+    static bool askTerminal(const QString &prompt, QByteArray *secret)
+    {
+        const int fd = ::open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+        if (fd < 0)
+            return false; // no terminal: the node reports a clear auth/sudo error
+        const QByteArray p = sanitizeForTerminal(prompt).toUtf8() + ": ";
+        (void)!::write(fd, p.constData(), size_t(p.size()));
+        termios old{};
+        const bool tty = tcgetattr(fd, &old) == 0;
+        if (tty) {
+            termios noecho = old;
+            noecho.c_lflag &= ~tcflag_t(ECHO);
+            tcsetattr(fd, TCSAFLUSH, &noecho);
+        }
+        char c = 0;
+        secret->clear();
+        while (::read(fd, &c, 1) == 1 && c != '\n')
+            secret->append(c);
+        if (tty)
+            tcsetattr(fd, TCSAFLUSH, &old);
+        (void)!::write(fd, "\n", 1);
+        ::close(fd);
+        c = 0;
+        return true;
+    }
+
+    QString m_file;
+    QHash<QString, QByteArray> m_secrets;
+    std::mutex m_mutex; // prompts come from worker threads
+};
+
+int cmdScan(const QStringList &args)
+{
+    Options o;
+    QCommandLineOption inventory{{QStringLiteral("i"), QStringLiteral("inventory")},
+                                 QStringLiteral("Inventory file."),
+                                 QStringLiteral("FILE")};
+    QCommandLineOption jobs{{QStringLiteral("j"), QStringLiteral("jobs")},
+                            QStringLiteral("Nodes scanned at once (default 16)."),
+                            QStringLiteral("N"),
+                            QStringLiteral("16")};
+    QCommandLineOption timeout{{QStringLiteral("t"), QStringLiteral("timeout")},
+                               QStringLiteral("Seconds to connect and authenticate (default 15)."),
+                               QStringLiteral("S"),
+                               QStringLiteral("15")};
+    QCommandLineOption commandTimeout{
+        QStringLiteral("command-timeout"),
+        QStringLiteral("Seconds the collector may run (default 120)."), QStringLiteral("S"),
+        QStringLiteral("120")};
+    QCommandLineOption knownHosts{QStringLiteral("known-hosts"),
+                                  QStringLiteral("known_hosts file (default ~/.ssh/known_hosts)."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption policy{QStringLiteral("host-key-policy"),
+                              QStringLiteral("strict (default) or accept-new."),
+                              QStringLiteral("POLICY"), QStringLiteral("strict")};
+    QCommandLineOption sshConfig{QStringLiteral("ssh-config"),
+                                 QStringLiteral("OpenSSH client config to read ('none' for none)."),
+                                 QStringLiteral("FILE")};
+    QCommandLineOption secrets{
+        QStringLiteral("secrets-file"),
+        QStringLiteral("File of KIND[@NODE]=SECRET lines (sudo-password, password, passphrase)."),
+        QStringLiteral("FILE")};
+    QCommandLineParser p;
+    if (!parse(p, QStringLiteral("scan"), args,
+               {inventory, o.benchmark, jobs, timeout, commandTimeout, o.format, o.output,
+                knownHosts, policy, sshConfig, secrets, o.verbose, o.color}))
+        return Usage;
+    const QString format = p.value(o.format);
+    if (!checkFormat(format, {QStringLiteral("text"), QStringLiteral("json")}))
+        return Usage;
+    if (!p.isSet(inventory))
+        return usageError(QStringLiteral("scan needs --inventory FILE"));
+    bool okJobs = false, okTimeout = false, okCmd = false;
+    const int nJobs = p.value(jobs).toInt(&okJobs);
+    const int nTimeout = p.value(timeout).toInt(&okTimeout);
+    const int nCmd = p.value(commandTimeout).toInt(&okCmd);
+    if (!okJobs || nJobs < 1 || nJobs > 256)
+        return usageError(QStringLiteral("--jobs must be a number from 1 to 256"));
+    if (!okTimeout || nTimeout < 1 || !okCmd || nCmd < 1)
+        return usageError(
+            QStringLiteral("--timeout and --command-timeout take a number of seconds"));
+    const QString pol = p.value(policy);
+    if (pol != QLatin1String("strict") && pol != QLatin1String("accept-new"))
+        return usageError(QStringLiteral("--host-key-policy is strict or accept-new"));
+
+    auto inv = loadInventory(p.value(inventory));
+    if (!inv)
+        return usageError(inv.error().toString());
+
+    QString benchmarkId = p.value(o.benchmark);
+    if (benchmarkId.isEmpty())
+        benchmarkId = inv->benchmark;
+    if (benchmarkId.isEmpty()) {
+        // Auto-selection needs a node's version before the scan; without it, the newest benchmark.
+        benchmarkId = CatalogLoader::builtinIds().value(CatalogLoader::builtinIds().size() - 1);
+        err() << "kinspect-cli: no benchmark named in the inventory or with --benchmark; using "
+              << benchmarkId << "\n";
+    }
+    auto bench = CatalogLoader::load(benchmarkId);
+    if (!bench)
+        return usageError(bench.error().toString());
+
+    auto secretSource = std::make_shared<SecretSource>(p.value(secrets));
+    QString secretError;
+    if (!secretSource->load(&secretError))
+        return usageError(secretError);
+
+    SshOptions ssh;
+    ssh.knownHostsFile = p.value(knownHosts);
+    ssh.hostKeyPolicy = pol == QLatin1String("accept-new") ? SshOptions::HostKeyPolicy::AcceptNew
+                                                           : SshOptions::HostKeyPolicy::Strict;
+    ssh.sshConfigFile = p.value(sshConfig);
+    ssh.connectTimeoutSec = nTimeout;
+    ssh.commandTimeoutSec = nCmd;
+    const Inventory inventoryCopy = *inv;
+    ScanEngine::RunnerFactory factory = [ssh, secretSource, inventoryCopy](const NodeSpec &node) {
+        SshOptions opts = ssh;
+        opts.secretPrompt = [secretSource, name = node.name](const QString &prompt,
+                                                             QByteArray *secret) {
+            return secretSource->answer(name, prompt, secret);
+        };
+        return std::unique_ptr<ICommandRunner>(new SshCommandRunner(node, inventoryCopy, opts));
+    };
+
+    ScanOptions so;
+    so.jobs = nJobs;
+    ScanEngine engine(*inv, *bench, factory, so);
+    const bool progress = isatty(STDERR_FILENO);
+    int done = 0;
+    const int total = int(inv->nodes.size());
+    QObject::connect(
+        &engine, &ScanEngine::nodeFinished, &engine,
+        [&](int, const NodeResult &r) {
+            ++done;
+            if (!progress)
+                return;
+            const QString state = r.audited ? QStringLiteral("%1 FAIL, %2 PASS")
+                                                  .arg(r.count(Status::Fail))
+                                                  .arg(r.count(Status::Pass))
+                                            : QStringLiteral("not audited (%1)").arg(r.errorKind);
+            err() << "[" << done << "/" << total << "] " << sanitizeForTerminal(r.name) << ": "
+                  << state << "\n";
+            err().flush();
+        },
+        Qt::QueuedConnection);
+    QEventLoop loop;
+    QObject::connect(&engine, &ScanEngine::finished, &loop, &QEventLoop::quit,
+                     Qt::QueuedConnection);
+    engine.start();
+    if (engine.isRunning())
+        loop.exec();
+    engine.waitForFinished();
+    QCoreApplication::processEvents(); // deliver the last progress lines
+    const ClusterResult result = engine.result();
+    engine.disconnectAll();
+
+    QByteArray data;
+    if (format == QLatin1String("json")) {
+        data = jsonReport(*bench, result);
+    } else {
+        TextReportOptions to;
+        const QString when = p.value(o.color);
+        to.color = when == QLatin1String("always") ||
+                   (when == QLatin1String("auto") && !p.isSet(o.output) && isatty(STDOUT_FILENO));
+        to.verbose = p.isSet(o.verbose);
+        data = textReport(*bench, result, to).toUtf8();
+    }
+    if (!writeOutput(p.value(o.output), data))
+        return Usage;
+    return exitCodeFor(result);
+}
+#endif
+
 int cmdCollector(const QStringList &args)
 {
     QCommandLineParser p;
@@ -344,6 +598,10 @@ int run(const QStringList &args)
         code = cmdControls(rest);
     } else if (command == QLatin1String("evaluate")) {
         code = cmdEvaluate(rest);
+#ifdef KINSPECT_HAVE_SSH
+    } else if (command == QLatin1String("scan")) {
+        code = cmdScan(rest);
+#endif
     } else if (command == QLatin1String("collector")) {
         code = cmdCollector(rest);
     } else {

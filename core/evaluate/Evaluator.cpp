@@ -109,7 +109,7 @@ class NodeView
 {
 public:
     NodeView(const Benchmark &b, const NodeSnapshot &s, const NodeContext &ctx)
-        : m_b(b), m_s(s), m_profile(PathProfile::forDistribution(s.distribution))
+        : m_b(b), m_s(s), m_profile(PathProfile::forSnapshot(s.distribution, s.profile))
     {
         m_roles = ctx.declaredRoles;
         for (QString &r : m_roles)

@@ -29,6 +29,16 @@ PathProfile PathProfile::forDistribution(const QString &distribution)
     return p;
 }
 
+PathProfile PathProfile::forSnapshot(const QString &distribution,
+                                     const QMap<QString, QString> &seen)
+{
+    PathProfile p = forDistribution(distribution);
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+        if (!it.value().isEmpty() && it.value().startsWith(QLatin1Char('/')))
+            p.vars.insert(it.key(), it.value());
+    return p;
+}
+
 QString PathProfile::expand(const QString &text) const
 {
     if (!text.contains(QLatin1String("${")))

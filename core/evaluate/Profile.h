@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QMap>
 #include <QString>
 
 namespace kinspect {
@@ -12,6 +13,9 @@ struct PathProfile
     QHash<QString, QString> vars;
 
     static PathProfile forDistribution(const QString &distribution);
+    // The distribution's defaults overridden by what the collector saw on the node (the kubelet's
+    // real --config, staticPodPath, etcd's --data-dir, ...).
+    static PathProfile forSnapshot(const QString &distribution, const QMap<QString, QString> &seen);
     // Replaces every ${var}; unknown variables are left as they are (and reported by the caller).
     QString expand(const QString &text) const;
 };

@@ -1,0 +1,240 @@
+#include "scan/ScanEngine.h"
+
+#include "evaluate/Evaluator.h"
+#include "snapshot/SnapshotParser.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QThreadPool>
+
+namespace kinspect {
+
+QString nodeStageName(NodeStage stage)
+{
+    switch (stage) {
+    case NodeStage::Queued:
+        return QStringLiteral("queued");
+    case NodeStage::Connecting:
+        return QStringLiteral("connecting");
+    case NodeStage::Collecting:
+        return QStringLiteral("collecting");
+    case NodeStage::Evaluating:
+        return QStringLiteral("evaluating");
+    case NodeStage::Done:
+        return QStringLiteral("done");
+    case NodeStage::Failed:
+        return QStringLiteral("failed");
+    case NodeStage::Cancelled:
+        return QStringLiteral("cancelled");
+    }
+    return QString();
+}
+
+ScanEngine::ScanEngine(Inventory inventory, const Benchmark &benchmark, RunnerFactory factory,
+                       ScanOptions options, QObject *parent)
+    : QObject(parent), m_inventory(std::move(inventory)), m_benchmark(benchmark),
+      m_factory(std::move(factory)), m_options(options), m_pool(std::make_unique<QThreadPool>())
+{
+    qRegisterMetaType<kinspect::NodeStage>();
+    qRegisterMetaType<kinspect::NodeResult>();
+    m_pool->setMaxThreadCount(qMax(1, m_options.jobs));
+    // The worker threads only block on the network; give them no idle expiry surprises.
+    m_pool->setExpiryTimeout(-1);
+    m_runners.resize(size_t(m_inventory.nodes.size()));
+}
+
+ScanEngine::~ScanEngine()
+{
+    cancel();
+    m_pool->waitForDone();
+    disconnectAll();
+}
+
+QByteArray ScanEngine::collectorScript()
+{
+    QFile f(QStringLiteral(":/collector/kinspect-collect.sh"));
+    if (!f.open(QIODevice::ReadOnly))
+        return QByteArray();
+    return f.readAll();
+}
+
+RemoteCommand ScanEngine::collectorCommand(const NodeSpec &node)
+{
+    Q_UNUSED(node);
+    RemoteCommand c;
+    // The script travels on stdin: nothing from the inventory is ever part of the command line.
+    c.argv = {QStringLiteral("sh"), QStringLiteral("-s"), QStringLiteral("--")};
+    c.stdinData = collectorScript();
+    c.privileged = true; // wrapped in sudo per the node's sudo mode (none: as is)
+    c.maxOutputBytes = 64 * 1024 * 1024;
+    return c;
+}
+
+bool ScanEngine::start()
+{
+    if (m_running.exchange(true))
+        return false;
+    m_cancel = false;
+    {
+        std::lock_guard lock(m_mutex);
+        m_outputs.clear();
+        m_outputs.resize(m_inventory.nodes.size());
+        for (int i = 0; i < m_inventory.nodes.size(); ++i) {
+            NodeResult &r = m_outputs[i].result;
+            r.name = m_inventory.nodes[i].name;
+            r.host = m_inventory.nodes[i].host;
+            r.roles = m_inventory.nodes[i].roles;
+            r.errorKind = errorKindName(ErrorKind::Cancelled);
+            r.errorMessage = tr("not scanned");
+        }
+        m_startedAt = QDateTime::currentDateTimeUtc();
+        m_finishedAt = QDateTime();
+    }
+    m_pending = int(m_inventory.nodes.size());
+    if (m_pending == 0) {
+        m_running = false;
+        m_finishedAt = QDateTime::currentDateTimeUtc();
+        emit finished();
+        return true;
+    }
+    for (int i = 0; i < m_inventory.nodes.size(); ++i) {
+        emit nodeStageChanged(i, NodeStage::Queued);
+        m_pool->start([this, i] { scanNode(i); });
+    }
+    return true;
+}
+
+void ScanEngine::cancel()
+{
+    m_cancel = true;
+}
+
+bool ScanEngine::isRunning() const
+{
+    return m_running;
+}
+
+bool ScanEngine::waitForFinished(int msecs)
+{
+    return m_pool->waitForDone(msecs);
+}
+
+ClusterResult ScanEngine::result() const
+{
+    std::lock_guard lock(m_mutex);
+    ClusterResult r;
+    r.cluster = m_inventory.cluster;
+    r.benchmarkId = m_benchmark.id;
+    r.startedAt = m_startedAt;
+    r.finishedAt = m_finishedAt;
+    for (const auto &o : m_outputs)
+        r.nodes << o.result;
+    return r;
+}
+
+QList<NodeScanOutput> ScanEngine::outputs() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_outputs;
+}
+
+void ScanEngine::disconnectAll()
+{
+    std::lock_guard lock(m_mutex);
+    for (auto &r : m_runners)
+        if (r)
+            r->disconnect();
+}
+
+void ScanEngine::scanNode(int index)
+{
+    const NodeSpec &node = m_inventory.nodes[index];
+    QElapsedTimer timer;
+    timer.start();
+    NodeScanOutput out;
+    out.result.name = node.name;
+    out.result.host = node.host;
+    out.result.roles = node.roles;
+    NodeStage finalStage = NodeStage::Failed;
+
+    const auto fail = [&](ErrorKind kind, const QString &message) {
+        out.result.audited = false;
+        out.result.errorKind = errorKindName(kind);
+        out.result.errorMessage = message;
+        finalStage = kind == ErrorKind::Cancelled ? NodeStage::Cancelled : NodeStage::Failed;
+    };
+
+    do {
+        if (m_cancel) {
+            fail(ErrorKind::Cancelled, tr("the scan was cancelled before this node was reached"));
+            break;
+        }
+        emit nodeStageChanged(index, NodeStage::Connecting);
+        ICommandRunner *runner = nullptr;
+        {
+            std::lock_guard lock(m_mutex);
+            auto &slot = m_runners[size_t(index)];
+            if (!slot)
+                slot = m_factory(node);
+            runner = slot.get();
+        }
+        if (!runner) {
+            fail(ErrorKind::Internal, tr("no transport for this node"));
+            break;
+        }
+        RemoteError error;
+        if (!runner->connect(&m_cancel, &error)) {
+            fail(m_cancel ? ErrorKind::Cancelled : error.kind, error.message);
+            break;
+        }
+        emit nodeStageChanged(index, NodeStage::Collecting);
+        const RemoteCommand command = collectorCommand(node);
+        if (command.stdinData.isEmpty()) {
+            fail(ErrorKind::Internal, tr("the collector script is missing from this build"));
+            break;
+        }
+        RemoteResult rr;
+        if (!runner->run(command, &rr, &m_cancel, &error)) {
+            fail(m_cancel ? ErrorKind::Cancelled : error.kind, error.message);
+            break;
+        }
+        if (rr.exitStatus != 0) {
+            const QString stderrText = QString::fromUtf8(rr.stderrData.left(2000)).trimmed();
+            fail(ErrorKind::Collect,
+                 tr("the collector exited with status %1%2")
+                     .arg(rr.exitStatus)
+                     .arg(stderrText.isEmpty() ? QString() : QStringLiteral(": ") + stderrText));
+            break;
+        }
+        emit nodeStageChanged(index, NodeStage::Evaluating);
+        auto snapshot = parseSnapshot(rr.stdoutData, node.name);
+        if (!snapshot) {
+            fail(ErrorKind::Parse,
+                 tr("the node's snapshot could not be read: %1").arg(snapshot.error().toString()));
+            break;
+        }
+        out.result = Evaluator(m_benchmark)
+                         .evaluate(*snapshot, NodeContext{node.name, node.host, node.roles});
+        out.snapshot = std::move(rr.stdoutData);
+        finalStage = NodeStage::Done;
+    } while (false);
+
+    out.elapsedMs = timer.elapsed();
+    const NodeResult copy = out.result;
+    {
+        std::lock_guard lock(m_mutex);
+        m_outputs[index] = std::move(out);
+    }
+    emit nodeStageChanged(index, finalStage);
+    emit nodeFinished(index, copy);
+    if (--m_pending == 0) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_finishedAt = QDateTime::currentDateTimeUtc();
+        }
+        m_running = false;
+        emit finished();
+    }
+}
+
+} // namespace kinspect
