@@ -363,7 +363,14 @@ def up(args):
         while time.time() < deadline and not banner("127.0.0.1", extra["bastion"], 0.5):
             time.sleep(0.1)
     if pending:
-        die("sshd did not come up on: %s (see %s/nodes/<name>/ctl/logs)" % (", ".join(pending), lab.dir))
+        first = sorted(pending)[0]
+        try:
+            with open(lab.node_dir(first) + "/ctl/logs/supervisor.log") as fh:
+                tail = "".join(fh.readlines()[-6:])
+        except OSError:
+            tail = ""
+        die("sshd did not come up on: %s (logs: %s/nodes/<name>/ctl/logs)\n%s supervisor.log:\n%s" % (
+            ", ".join(sorted(pending)), lab.dir, first, tail))
     write_outputs(lab, st, nodes, extra, netns_ok)
     elapsed = time.time() - t0
     st["upSeconds"] = round(elapsed, 2)
