@@ -102,6 +102,7 @@ struct Resolved
     QString key;
     QString command;
     int line = 0;
+    int occurrences = 0; // of the flag on the command line
 };
 
 // Per-node evaluation state: parsed argv per component, parsed config files, roles.
@@ -295,6 +296,7 @@ public:
                 r.value.scalar = a.value(ref.flag);
                 r.value.items = a.list(ref.flag);
             }
+            r.occurrences = int(a.occurrences(ref.flag).size());
             if (found) {
                 r.source = QStringLiteral("argv");
                 r.path = argvPath;
@@ -494,11 +496,16 @@ private:
             return o;
         }
         const OpOutcome res = applyOp(t.op, r.value, t.values);
+        // List operators see every occurrence of a repeated flag (pflag slices accumulate);
+        // show the value they saw.
+        const bool listOp = t.op == Op::Has || t.op == Op::NotHave || t.op == Op::ValidElements;
+        const QString seen =
+            listOp && r.occurrences > 1 ? r.value.items.join(QLatin1Char(',')) : r.value.scalar;
         Evidence ev;
         ev.source = r.source;
         ev.path = r.path;
         ev.key = r.line > 0 ? QStringLiteral("%1 (line %2)").arg(r.key).arg(r.line) : r.key;
-        ev.actual = r.source == QLatin1String("unset") ? QString() : r.value.scalar;
+        ev.actual = r.source == QLatin1String("unset") ? QString() : seen;
         ev.expected = describeExpectation(t.op, t.values);
         ev.command = r.command;
         ev.passed = res.pass && !res.error;
@@ -514,10 +521,11 @@ private:
         else
             o.remediationFile = m_view.flagSourceHint(component);
 
-        const QString shown =
-            r.source == QLatin1String("unset")
-                ? QStringLiteral("is not set")
-                : QStringLiteral("is '%1' (%2)").arg(r.value.scalar, sourceWords(r));
+        QString shown = r.source == QLatin1String("unset")
+                            ? QStringLiteral("is not set")
+                            : QStringLiteral("is '%1' (%2)").arg(seen, sourceWords(r));
+        if (listOp && r.occurrences > 1)
+            shown += QStringLiteral(", given %1 times; the lists add up").arg(r.occurrences);
         if (res.error) {
             o.kind = Outcome::Error;
             o.reason = QStringLiteral("%1: %2").arg(r.key, res.message);

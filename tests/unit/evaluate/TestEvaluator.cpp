@@ -543,6 +543,19 @@ private slots:
         QCOMPARE(find(eval(t), S("1.2.3")).status, Status::Fail);
     }
 
+    void repeatedListFlagsAccumulate()
+    {
+        // pflag string slices append on every occurrence: an earlier AlwaysAllow is not
+        // "overridden" by a later --authorization-mode=Node,RBAC.
+        Snap s;
+        s.apiserver({S("--enable-admission-plugins=NodeRestriction"),
+                     S("--authorization-mode=AlwaysAllow"), S("--authorization-mode=Node,RBAC")});
+        const auto &r = find(eval(s), S("1.2.3"));
+        QCOMPARE(r.status, Status::Fail);
+        QCOMPARE(r.evidence[1].actual, S("AlwaysAllow,Node,RBAC"));
+        QVERIFY2(r.reason.contains(S("given 2 times")), qPrintable(r.reason));
+    }
+
     void numericComparison()
     {
         Snap s;
