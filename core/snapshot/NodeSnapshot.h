@@ -26,13 +26,20 @@ struct ProcessInfo
 
 struct FileStat
 {
-    enum class Type { Missing, Regular, Directory, Symlink, Other };
+    enum class Type
+    {
+        Missing,
+        Regular,
+        Directory,
+        Symlink,
+        Other
+    };
     QString path;
     Type type = Type::Missing;
     uint mode = 0; // permission bits incl. setuid/setgid/sticky (07777)
     uint uid = 0;
     uint gid = 0;
-    QString user;  // name as resolved on the node; numeric string when unresolvable
+    QString user; // name as resolved on the node; numeric string when unresolvable
     QString group;
     qint64 size = 0;
     QString linkTarget; // for symlinks
@@ -42,13 +49,13 @@ struct FileStat
 struct FileContent
 {
     QString path;
-    QByteArray data;   // content as collected (secrets already replaced by the collector)
-    QByteArray sha256; // hex digest of the file as it is on the node (before redaction)
-    qint64 size = 0;   // size on the node
-    bool redacted = false;  // the collector replaced secret values in `data`
-    QString skippedReason;  // non-empty when content was not collected (too large, binary, ...)
-    QString skippedCode;    // the same as a token: too-large, binary, unreadable, private-key,
-                            // not-regular (docs/snapshot-format.md)
+    QByteArray data;       // content as collected (secrets already replaced by the collector)
+    QByteArray sha256;     // hex digest of the file as it is on the node (before redaction)
+    qint64 size = 0;       // size on the node
+    bool redacted = false; // the collector replaced secret values in `data`
+    QString skippedReason; // non-empty when content was not collected (too large, binary, ...)
+    QString skippedCode;   // the same as a token: too-large, binary, unreadable, private-key,
+                           // not-regular (docs/snapshot-format.md)
 };
 
 struct NodeSnapshot
@@ -58,13 +65,13 @@ struct NodeSnapshot
     QString hostname;
     QDateTime collectedAt;
     QString kernel;
-    QString osRelease;        // PRETTY_NAME of /etc/os-release
-    QString distribution;     // kubeadm | k3s | rke2 | unknown (path profile the collector detected)
+    QString osRelease;    // PRETTY_NAME of /etc/os-release
+    QString distribution; // kubeadm | k3s | rke2 | unknown (path profile the collector detected)
     QMap<QString, QString> versions; // component -> version string, e.g. kubelet -> v1.29.3
     QList<ProcessInfo> processes;
-    QHash<QString, FileStat> stats;     // keyed by absolute path
-    QHash<QString, FileContent> files;  // keyed by absolute path
-    QStringList warnings;    // things the collector could not do, said in its own words
+    QHash<QString, FileStat> stats;    // keyed by absolute path
+    QHash<QString, FileContent> files; // keyed by absolute path
+    QStringList warnings;              // things the collector could not do, said in its own words
     // The distribution's path profile as the collector saw it: catalog variable name (without
     // ${}) -> path, e.g. kubeletConfig -> /etc/kubelet/custom.yaml when the kubelet runs with that
     // --config. Names a distribution does not have are absent.

@@ -79,14 +79,14 @@ int unterminatedQuoteLine(const QByteArray &data)
             const bool scalarStart = lastToken == '\n' || lastToken == ':' || lastToken == '-' ||
                                      lastToken == '[' || lastToken == '{' || lastToken == ',' ||
                                      lastToken == '?';
-            if ((c == '"' || c == '\'') && scalarStart && (afterSpace || lastToken == '[' ||
-                                                           lastToken == '{' || lastToken == ',')) {
+            if ((c == '"' || c == '\'') && scalarStart &&
+                (afterSpace || lastToken == '[' || lastToken == '{' || lastToken == ',')) {
                 quote = c;
                 quoteLine = ln + 1;
             } else if ((c == '|' || c == '>') && scalarStart && afterSpace) {
                 int j = i + 1;
-                while (j < line.size() && (line[j] == '+' || line[j] == '-' ||
-                                           (line[j] >= '1' && line[j] <= '9')))
+                while (j < line.size() &&
+                       (line[j] == '+' || line[j] == '-' || (line[j] >= '1' && line[j] <= '9')))
                     ++j;
                 const QByteArray rest = line.mid(j).trimmed();
                 if (rest.isEmpty() || rest.startsWith('#')) {
