@@ -1073,6 +1073,8 @@ def main():
     p = sub.add_parser("_keeper")
     p.add_argument("dir")
     args = ap.parse_args()
+    if args.cmd != "_keeper":
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `lab.sh verify | head` ends quietly
     if os.geteuid() != 0:
         die("must run as root (it mounts, creates namespaces and starts sshd)", 1)
     if args.cmd in ("up", "down"):

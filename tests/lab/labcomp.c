@@ -52,7 +52,7 @@ static const char *const bool_flags[] = {
     "enable-debugging-handlers", "fail-swap-on", "contention-profiling", "logtostderr",
     "alsologtostderr", "serialize-image-pulls", "enable-server", "enable-aggregator-routing",
     "encryption-provider-config-automatic-reload", "experimental-initial-corrupt-check",
-    "strict-reconfig-check", "version", "help", NULL};
+    "strict-reconfig-check", "service-account-extend-token-expiration", "version", "help", NULL};
 
 static const char *const int_flags[] = {
     "read-only-port", "secure-port", "port", "event-qps", "event-burst", "audit-log-maxage",

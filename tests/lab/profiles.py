@@ -152,9 +152,13 @@ def apiserver_flags(good, ip):
               "--audit-log-path=/var/log/kubernetes/audit/audit.log",
               "--audit-policy-file=/etc/kubernetes/audit-policy.yaml"]
     f += ["--authorization-mode=Node,RBAC", "--client-ca-file=/etc/kubernetes/pki/ca.crt"]
+    minor = int(K8S_VERSION.split(".")[1])
     if good:
+        plugins = "NodeRestriction,EventRateLimit,AlwaysPullImages"
+        if minor < 25:  # PodSecurityPolicy existed until 1.25
+            plugins += ",PodSecurityPolicy"
         f += ["--admission-control-config-file=/etc/kubernetes/admission-config.yaml",
-              "--enable-admission-plugins=NodeRestriction,EventRateLimit,AlwaysPullImages"]
+              "--enable-admission-plugins=" + plugins]
     else:
         f += ["--enable-admission-plugins=NodeRestriction,AlwaysAdmit"]
     f += ["--enable-bootstrap-token-auth=true"]
@@ -164,6 +168,8 @@ def apiserver_flags(good, ip):
           "--etcd-certfile=/etc/kubernetes/pki/apiserver-etcd-client.crt",
           "--etcd-keyfile=/etc/kubernetes/pki/apiserver-etcd-client.key",
           "--etcd-servers=https://127.0.0.1:2379"]
+    if good and minor < 24:  # the insecure port was removed in 1.24
+        f += ["--insecure-port=0"]
     if good:
         f += ["--kubelet-certificate-authority=/etc/kubernetes/pki/ca.crt",
               "--kubelet-client-certificate=/etc/kubernetes/pki/apiserver-kubelet-client.crt",
@@ -184,7 +190,7 @@ def apiserver_flags(good, ip):
           "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
           "--service-account-key-file=/etc/kubernetes/pki/sa.pub"]
     if good:
-        f += ["--service-account-lookup=true"]
+        f += ["--service-account-extend-token-expiration=false", "--service-account-lookup=true"]
     f += ["--service-account-signing-key-file=/etc/kubernetes/pki/sa.key",
           "--service-cluster-ip-range=10.96.0.0/12",
           "--tls-cert-file=/etc/kubernetes/pki/apiserver.crt"]
@@ -374,7 +380,7 @@ def kubeconfig(server, ca_pem, user, cert=None, key=None, cert_path=None, key_pa
 
 
 def kubelet_config(profile):
-    good = profile in ("worker-good", "cp-good")
+    good = profile in ("worker-good", "cp-good", "worker-dropin-bad")
     c = {
         "apiVersion": "kubelet.config.k8s.io/v1beta1",
         "authentication": {"anonymous": {"enabled": profile == "worker-bad"},
@@ -548,7 +554,8 @@ def build_node(node, lab, pki):
     t = Tree(node["root"])
     name, profile, ip = node["name"], node["profile"], node["ip"]
     cp = is_cp(profile)
-    good = profile in ("cp-good", "worker-good")
+    # worker-dropin-bad is hardened like worker-good except for the one drop-in flag
+    good = profile in ("cp-good", "worker-good", "worker-dropin-bad")
     bastion = profile == "bastion"
     for top, mode in (("/etc", 0o755), ("/usr", 0o755), ("/var", 0o755), ("/root", 0o700), ("/home", 0o755)):
         t.mkdir(top, mode)
@@ -610,7 +617,7 @@ def build_node(node, lab, pki):
         t.write("/etc/systemd/system/kubelet.service.d/20-rotation.conf",
                 "# Added while debugging certificate renewals on this node (OPS-2211).\n"
                 "[Service]\n"
-                "Environment=\"KUBELET_EXTRA_ARGS=--rotate-certificates=false\"\n", 0o644)
+                "Environment=\"KUBELET_EXTRA_ARGS=--rotate-certificates=false\"\n", 0o600)
         t.write("/etc/default/kubelet", "# KUBELET_EXTRA_ARGS is set by a drop-in on this node\n", 0o644)
     elif profile == "worker-bad":
         t.write("/etc/default/kubelet", "KUBELET_EXTRA_ARGS=--read-only-port=10255\n", 0o644)
