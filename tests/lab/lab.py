@@ -329,6 +329,13 @@ def up(args):
     with open(os.path.join(lab.dir, "secrets"), "w") as fh:
         fh.write("".join("%s=%s\n" % kv for kv in secrets.items()))
     os.chmod(os.path.join(lab.dir, "secrets"), 0o600)
+    # the same secrets in the format of `kinspect-cli --secrets-file` (KIND[@NODE]=SECRET)
+    with open(os.path.join(lab.dir, "cli-secrets"), "w") as fh:
+        for n in nodes:
+            if n["access"] == "kadmin":
+                fh.write("sudo-password@%s=%s\n" % (n["name"], secrets["KADMIN_SUDO_PASSWORD"]))
+        fh.write("passphrase=%s\n" % secrets["KEY_PASSPHRASE"])
+    os.chmod(os.path.join(lab.dir, "cli-secrets"), 0o600)
     t_files = time.time() - t0
 
     global UP_STARTED
