@@ -297,8 +297,8 @@ def up(args):
     known = []
     for n in all_nodes:
         nd = lab.node_dir(n["name"])
-        for sub in ("ctl/logs",) + tuple("work" + o for o in OVERLAYS):
-            os.makedirs(os.path.join(nd, sub.lstrip("/")) if not sub.startswith("work") else nd + "/" + sub)
+        for sub in ["/ctl/logs"] + ["/work" + o for o in OVERLAYS]:  # overlay workdirs: work/etc, ...
+            os.makedirs(nd + sub)
         n["root"] = nd + "/root"
         if n.get("netns") == "bastion":
             n["listen"], n["sshPort"], n["forwarding"] = NET_BASTION, 22, True
@@ -541,8 +541,7 @@ def cmd_keeper(args):
         cmd = ["unshare", "--mount", "--pid", "--uts", "--fork", "--mount-proc", "--propagation", "private"]
         if n.get("netns"):
             cmd.append("--net")
-        cmd += ["/usr/bin/python3", nd + "/../../bin/supervisor.py", nd + "/node.json"]
-        cmd[-2] = os.path.join(lab.dir, "bin", "supervisor.py")
+        cmd += ["/usr/bin/python3", os.path.join(lab.dir, "bin", "supervisor.py"), nd + "/node.json"]
         logf = open(nd + "/ctl/logs/supervisor.log", "a")
         p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=logf, stderr=logf, close_fds=True)
         children.append(p)

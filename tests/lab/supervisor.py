@@ -16,7 +16,6 @@ Only the Python standard library and PyYAML are used. The unit/env helpers take 
 prefix so lab.py can reuse them from the host to compute the expected kubelet argv.
 """
 
-import glob
 import hashlib
 import json
 import os
