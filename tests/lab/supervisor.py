@@ -960,7 +960,7 @@ class Node:
         with open(CTL + "/ready", "w") as fh:
             fh.write("%d\n" % os.getpid())
         while not self.stopping:
-            for _key, _ev in self.sel.select(timeout=0.1):
+            for _key, _ev in self.sel.select(timeout=0.2):
                 self.serve_one(lsock)
             self.reap()
             now = time.time()
