@@ -480,12 +480,11 @@ int cmdScan(const QStringList &args)
     QString benchmarkId = p.value(o.benchmark);
     if (benchmarkId.isEmpty())
         benchmarkId = inv->benchmark;
-    if (benchmarkId.isEmpty()) {
-        // Auto-selection needs a node's version before the scan; without it, the newest benchmark.
+    // No benchmark named: scan under the newest, then pick by the Kubernetes version the nodes
+    // report and re-evaluate the snapshots offline if that is another one.
+    const bool autoSelect = benchmarkId.isEmpty();
+    if (autoSelect)
         benchmarkId = CatalogLoader::builtinIds().value(CatalogLoader::builtinIds().size() - 1);
-        err() << "kinspect-cli: no benchmark named in the inventory or with --benchmark; using "
-              << benchmarkId << "\n";
-    }
     auto bench = CatalogLoader::load(benchmarkId);
     if (!bench)
         return usageError(bench.error().toString());
@@ -541,8 +540,41 @@ int cmdScan(const QStringList &args)
         loop.exec();
     engine.waitForFinished();
     QCoreApplication::processEvents(); // deliver the last progress lines
-    const ClusterResult result = engine.result();
+    ClusterResult result = engine.result();
     engine.disconnectAll();
+    if (autoSelect) {
+        QString version;
+        for (const NodeResult &n : result.nodes)
+            if (version.isEmpty() && !n.kubernetesVersion.isEmpty())
+                version = n.kubernetesVersion;
+        QList<Benchmark> all;
+        for (const QString &id : CatalogLoader::builtinIds())
+            if (auto b = CatalogLoader::load(id))
+                all << *b;
+        const QString chosen = selectBenchmarkId(all, version);
+        err() << "kinspect-cli: benchmark " << chosen
+              << (version.isEmpty() ? QStringLiteral(" (no Kubernetes version found)")
+                                    : QStringLiteral(" selected for Kubernetes ") + version)
+              << "\n";
+        err().flush();
+        if (chosen != bench->id) {
+            bench = CatalogLoader::load(chosen);
+            if (!bench)
+                return usageError(bench.error().toString());
+            result.benchmarkId = bench->id;
+            const Evaluator evaluator(*bench);
+            const QList<NodeScanOutput> outputs = engine.outputs();
+            for (int i = 0; i < outputs.size(); ++i) {
+                if (!outputs[i].result.audited)
+                    continue;
+                auto snap = parseSnapshot(outputs[i].snapshot, outputs[i].result.name);
+                if (!snap)
+                    continue; // parsed once already during the scan
+                const NodeSpec &node = inv->nodes[i];
+                result.nodes[i] = evaluator.evaluate(*snap, NodeContext{node.name, node.host, node.roles});
+            }
+        }
+    }
 
     QByteArray data;
     if (format == QLatin1String("json")) {
