@@ -315,6 +315,7 @@ private Q_SLOTS:
     void hostKeyKnown()
     {
         SshOptions o = options();
+        o.sshConfigFile.clear(); // the default path: ~/.ssh/config and /etc/ssh/ssh_config
         o.hostKeyPrompt = [](const HostKeyInfo &) {
             qFatal("prompt must not be called for a known key");
             return HostKeyDecision::Refuse;
