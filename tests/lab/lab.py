@@ -846,9 +846,9 @@ echo "== end"
 
 
 def ssh_base(lab, port, user="root", proxy=None):
-    cmd = ["ssh", "-F", "/dev/null", "-i", os.path.join(lab.dir, "id_ed25519"),
+    cmd = ["ssh", "-F", "none", "-i", os.path.join(lab.dir, "id_ed25519"),
            "-o", "UserKnownHostsFile=" + os.path.join(lab.dir, "known_hosts"),
-           "-o", "GlobalKnownHostsFile=/dev/null", "-o", "StrictHostKeyChecking=yes",
+           "-o", "GlobalKnownHostsFile=none", "-o", "StrictHostKeyChecking=yes",
            "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "ConnectTimeout=5", "-p", str(port)]
     if proxy:
         cmd += ["-o", "ProxyCommand=" + " ".join(ssh_base(lab, proxy) + ["-W", "%h:%p", "root@127.0.0.1"])]

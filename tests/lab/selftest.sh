@@ -37,8 +37,8 @@ grep -q 'jump host' /tmp/selftest-up.$$ && netns=1 || netns=0
 rm -f /tmp/selftest-up.$$
 . "$DIR/env"
 
-SSH=(ssh -F /dev/null -i "$DIR/id_ed25519" -o "UserKnownHostsFile=$DIR/known_hosts"
-     -o GlobalKnownHostsFile=/dev/null -o StrictHostKeyChecking=yes -o BatchMode=yes
+SSH=(ssh -F none -i "$DIR/id_ed25519" -o "UserKnownHostsFile=$DIR/known_hosts"
+     -o GlobalKnownHostsFile=none -o StrictHostKeyChecking=yes -o BatchMode=yes
      -o IdentitiesOnly=yes -o ConnectTimeout=5)
 on() { local port=$1; shift; "${SSH[@]}" -p "$port" root@127.0.0.1 "$@"; }
 
@@ -54,9 +54,9 @@ fi
 # ---- the passphrase key works (through ssh-agent-less askpass) --------------------------------
 . "$DIR/secrets"
 askpass=$(mktemp); printf '#!/bin/sh\necho "%s"\n' "$KEY_PASSPHRASE" > "$askpass"; chmod 700 "$askpass"
-res=$(SSH_ASKPASS="$askpass" SSH_ASKPASS_REQUIRE=force DISPLAY=none setsid -w ssh -F /dev/null \
+res=$(SSH_ASKPASS="$askpass" SSH_ASKPASS_REQUIRE=force DISPLAY=none setsid -w ssh -F none \
       -i "$DIR/id_ed25519_passphrase" -o "UserKnownHostsFile=$DIR/known_hosts" -o IdentitiesOnly=yes \
-      -o GlobalKnownHostsFile=/dev/null -p "$LAB_PORT_W_KOPS" kops@127.0.0.1 'sudo -n id -u' </dev/null 2>&1)
+      -o GlobalKnownHostsFile=none -p "$LAB_PORT_W_KOPS" kops@127.0.0.1 'sudo -n id -u' </dev/null 2>&1)
 rm -f "$askpass"
 [ "$res" = 0 ] && ok "passphrase key + NOPASSWD sudo (kops)" || bad "passphrase key login: $res"
 
