@@ -1,4 +1,4 @@
-#include "CliCommands.h"
+#include "CliCommon.h"
 
 #include <QCoreApplication>
 
