@@ -31,7 +31,8 @@ DEFAULT_DIR = os.environ.get("KINSPECT_LAB_DIR", "/tmp/kinspect-lab")
 DEFAULT_NODES = ("cp-1=cp-good,cp-2=cp-bad,w-good=worker-good,w-bad=worker-bad,"
                  "w-dropin=worker-dropin-bad,cp-sudo=cp-good/kadmin,w-kops=worker-good/kops")
 ACCESS = {"root": ("root", "none"), "kadmin": ("kadmin", "password"), "kops": ("kops", "nopasswd")}
-OVERLAYS = ["/etc", "/usr", "/var", "/root", "/home"]
+OVERLAYS = ["/etc", "/usr", "/var"]  # the node's files on top of the host's
+BINDS = ["/root", "/home"]  # private, empty-based: the host's dotfiles (pyenv, ...) stay out
 MARKER = ".kinspect-lab"
 NET_BASTION, NET_TARGET = "198.18.0.1", "198.18.0.2"
 DEFAULT_VERSION = "v1.32.2"
@@ -151,7 +152,7 @@ def port_free(port):
 
 def check_dir(lab):
     d = lab.dir
-    for top in OVERLAYS + ["/proc", "/sys", "/dev", "/run"]:
+    for top in OVERLAYS + BINDS + ["/proc", "/sys", "/dev", "/run"]:
         if d == top or d.startswith(top + "/"):
             die("--dir must not be inside %s (the nodes overlay it)" % top, 64)
     if d in ("/", "/tmp", "/work"):
@@ -310,7 +311,7 @@ def up(args):
         meta = profiles.build_node(n, labinfo, pki)
         n["roles"] = meta["roles"]
         n["components"] = meta["components"]
-        cfg = {"name": n["name"], "labDir": lab.dir, "nodeDir": nd, "overlays": OVERLAYS,
+        cfg = {"name": n["name"], "labDir": lab.dir, "nodeDir": nd, "overlays": OVERLAYS, "binds": BINDS,
                "daemons": meta["daemons"], "kubelet": n["profile"] != "bastion",
                "waitNet": bool(n.get("netns")),
                "binSub": "" if n["version"] == DEFAULT_VERSION else n["version"]}

@@ -569,6 +569,9 @@ def build_node(node, lab, pki):
     if profile == "cp-bad":
         users.append("deploy")
     write_accounts(t, users, lab["passwords"])
+    for f in (".bashrc", ".profile"):  # a fresh root home, like a new machine
+        if os.path.exists("/etc/skel/" + f):
+            t.write("/root/" + f, _read("/etc/skel/" + f), 0o644)
     hosts = _read("/etc/hosts").rstrip("\n") + "\n127.0.1.1\t%s\n" % name
     t.write("/etc/hosts", hosts)
     t.write("/etc/hostname", name + "\n")

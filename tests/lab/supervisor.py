@@ -437,6 +437,8 @@ class Node:
             work = "%s/work%s" % (nd, top)
             run(["mount", "-t", "overlay", "overlay", "-o",
                  "lowerdir=%s,upperdir=%s,workdir=%s" % (top, upper, work), top])
+        for top in c.get("binds", []):
+            run(["mount", "--bind", "%s/root%s" % (nd, top), top])
         run(["mount", "-t", "tmpfs", "-o", "mode=1777,size=64m", "tmpfs", "/tmp"])
         lab = c["labDir"]
         if not (lab == "/tmp" or lab.startswith("/tmp/")):
