@@ -51,6 +51,31 @@ fi
 [ "$netns" = 1 ] && ok "jump host set up (network namespaces available)" \
                   || echo "note: network namespaces unavailable here; jump host skipped"
 
+# ---- independent spot checks of argv (verify shares the supervisor's parsing code) -------------
+# (pgrep -f: names over 15 characters do not match -x)
+argv_of() { on "$1" "tr '\\0' '\\n' < /proc/\$(pgrep -f '^([^ ]*/)?$2( |\$)' | head -1)/cmdline"; }
+a=$(argv_of "$LAB_PORT_W_BAD" kubelet)
+echo "$a" | grep -qx -- --read-only-port=10255 && echo "$a" | grep -qx -- --config=/var/lib/kubelet/config.yaml \
+    && ok "w-bad kubelet argv: --read-only-port=10255 from /etc/default/kubelet" || bad "w-bad kubelet argv: $a"
+a=$(argv_of "$LAB_PORT_W_DROPIN" kubelet)
+echo "$a" | grep -qx -- --rotate-certificates=false && ok "w-dropin kubelet argv: --rotate-certificates=false from the drop-in" \
+    || bad "w-dropin kubelet argv: $a"
+a=$(argv_of "$LAB_PORT_CP_2" kube-apiserver)
+if ! echo "$a" | grep -q -- --kubelet-client-certificate && [ "$(echo "$a" | grep -A1 -x -- --secure-port | tail -1)" = 6443 ] \
+    && [ "$(echo "$a" | grep -- --authorization-mode= | tail -1)" = --authorization-mode=Node,RBAC ]; then
+    ok "cp-2 apiserver argv: no kubelet client cert (commented out), '--secure-port 6443', repeated flag"
+else
+    bad "cp-2 apiserver argv: $a"
+fi
+a=$(argv_of "$LAB_PORT_CP_1" kube-controller-manager)
+echo "$a" | grep -qx -- --profiling=false && ok "cp-1 controller-manager argv (manifest with comments)" || bad "cp-1 cm argv: $a"
+[ "$("$LAB" exec --dir "$DIR" cp-2 -- hostname)" = cp-2 ] && ok "lab.sh exec runs inside the node" || bad "exec"
+"$LAB" status --dir "$DIR" >/dev/null && ok "lab.sh status: every node up" || bad "status"
+res=$("${SSH[@]}" -p "$LAB_PORT_W_KOPS" kops@127.0.0.1 'systemctl is-active kubelet; systemctl restart kubelet 2>&1; echo rc=$?')
+[ "$res" = "active
+Failed to restart kubelet.service: Interactive authentication required.
+rc=1" ] && ok "systemctl as non-root: reads allowed, restart refused" || bad "non-root systemctl: $res"
+
 # ---- the passphrase key works (through ssh-agent-less askpass) --------------------------------
 . "$DIR/secrets"
 askpass=$(mktemp); printf '#!/bin/sh\necho "%s"\n' "$KEY_PASSPHRASE" > "$askpass"; chmod 700 "$askpass"
