@@ -1051,7 +1051,7 @@ def lock_dir(lab):
 
 def main():
     ap = argparse.ArgumentParser(prog="lab.sh", description="Kinspect simulated kubeadm cluster")
-    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub = ap.add_subparsers(dest="cmd", required=True, metavar="{up,down,status,verify,fault,ssh,exec}")
 
     def add(name):
         p = sub.add_parser(name)
