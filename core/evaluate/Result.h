@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
@@ -36,6 +37,15 @@ struct Evidence
     bool passed = false;
 };
 
+// An accepted risk applied to a result (core/store/Waiver.h): who accepted it, why, until when.
+struct AppliedWaiver
+{
+    QString id;
+    QString justification;
+    QString owner;
+    QDate expires; // the last day the waiver holds
+};
+
 struct ControlResult
 {
     QString controlId;
@@ -44,6 +54,9 @@ struct ControlResult
     QList<Evidence> evidence;
     QString remediationFile;          // the file a fix would edit on this node, if known
     std::optional<Status> manualHint; // for MANUAL controls with a check: what the data suggests
+    // Set by applyWaivers(): the status before the waiver (status is then WAIVED) and the waiver.
+    std::optional<Status> originalStatus;
+    std::optional<AppliedWaiver> waiver;
 };
 
 struct NodeResult
