@@ -115,7 +115,8 @@ python3 - <<EOF
 import json
 s = json.load(open("/run/kinspect-lab/ctl/state.json"))
 p = s["processes"]
-print("dot-pod" in p, p["kube-scheduler"]["crashLooping"], p["kube-scheduler"]["restarts"] >= 1)
+k = p["kube-scheduler"]
+print("dot-pod" in p, k["crashLooping"] and k["lastExit"] == 1, k["restarts"] >= 1)
 EOF
 rm -f /etc/kubernetes/manifests/.dot-pod.yaml
 sed -i "s/--bogus-flag=1/--profiling=false/" /etc/kubernetes/manifests/kube-scheduler.yaml

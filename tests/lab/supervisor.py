@@ -400,7 +400,9 @@ class Proc:
             "name": self.name, "kind": self.kind, "argv": self.argv, "pid": self.pid,
             "running": self.pid > 0, "restarts": self.restarts, "lastExit": self.last_exit,
             "source": self.source, "held": self.held, "since": self.started,
-            "crashLooping": self.pid == 0 and self.restarts > 0 and not self.held,
+            # exited with an error and either waits for its restart or was restarted recently
+            "crashLooping": (not self.held and self.restarts > 0 and self.last_exit not in (0, None)
+                             and (self.pid == 0 or time.time() - self.started < 10)),
             "failReason": self.fail_reason,
         }
 
