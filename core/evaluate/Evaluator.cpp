@@ -157,6 +157,16 @@ public:
         cf->path = path;
         const FileContent *fc = m_s.file(path);
         const FileStat *st = m_s.stat(path);
+        // A component running in a container (kube-proxy as a kubeadm DaemonSet) reads its
+        // --config inside the container; the collector reads it through /proc/PID/root.
+        if (const ProcessInfo *p = m_s.process(component); !fc && p) {
+            const QString inside = QStringLiteral("/proc/%1/root").arg(p->pid) + path;
+            if (const FileContent *c = m_s.file(inside)) {
+                fc = c;
+                st = m_s.stat(inside);
+                cf->path = inside;
+            }
+        }
         if (path.isEmpty()) {
             cf->error = Error{QStringLiteral("%1 is started with an empty --config").arg(component),
                               QString(), 0};

@@ -431,11 +431,12 @@ collect() {
     )
     COMPS=
     KUBELET_CONFIG= KUBELET_CONFIG_DIR= KUBELET_KUBECONFIG= MANIFEST_FLAG=
-    PROXY_CONFIG= PROXY_KUBECONFIG= ETCD_DATA= VERBINS=
+    PROXY_CONFIG= PROXY_KUBECONFIG= PROXY_PID= ETCD_DATA= VERBINS=
     while IFS=$tab read -r kind c n v; do
         case $kind in
         @C)
             COMPS="$COMPS $c"
+            [ "$c" = kube-proxy ] && PROXY_PID=$n
             case $c in kubelet | k3s | rke2) VERBINS="$VERBINS$c$tab$v$nl" ;; esac
             ;;
         @A)
@@ -520,6 +521,12 @@ EOF
         done
     fi
     KC_PROXYCFG=
+    # kubeadm runs kube-proxy as a pod: its --config comes from a ConfigMap mounted inside the
+    # container, not from the host. Read it through the process's root (/proc/PID/root/...).
+    if [ -n "$P_proxyConfig" ] && [ ! -e "$R$P_proxyConfig" ] && [ -n "$PROXY_PID" ] &&
+        [ -f "$R/proc/$PROXY_PID/root$P_proxyConfig" ]; then
+        P_proxyConfig=/proc/$PROXY_PID/root$P_proxyConfig
+    fi
     if [ -n "$P_proxyConfig" ] && [ -f "$R$P_proxyConfig" ]; then
         add_file "$P_proxyConfig"
         KC_PROXYCFG=$R$P_proxyConfig

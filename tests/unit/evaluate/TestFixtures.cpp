@@ -136,6 +136,14 @@ private slots:
                                       << "PASS"
                                       << "argv"
                                       << "/etc/sysconfig/kubelet";
+        // kube-proxy as a kubeadm pod: its --config is read inside the container.
+        QTest::newRow("kube-proxy config in its container")
+            << "worker-dropin-extra-args"
+            << "cis-1.12"
+            << "4.3.1"
+            << "PASS"
+            << "config"
+            << "/proc/2300/root/var/lib/kube-proxy/config.conf";
         // The control plane is not applicable on a worker, with a reason.
         QTest::newRow("worker no apiserver") << "worker-json-config"
                                              << "cis-1.5.1"
