@@ -1,0 +1,233 @@
+#include "remediate/ConfigEditor.h"
+
+#include "remediate/FlagEditor.h"
+#include "remediate/TextEdits.h"
+#include "util/Yaml.h"
+
+#include <optional>
+
+namespace kinspect {
+
+namespace {
+
+struct Entry
+{
+    YAML::Node key;
+    YAML::Node value;
+};
+
+std::optional<Entry> find(const YAML::Node &map, const QString &key)
+{
+    for (auto it = map.begin(); it != map.end(); ++it)
+        if (it->first.IsScalar() && yaml::str(it->first) == key)
+            return Entry{it->first, it->second};
+    return std::nullopt;
+}
+
+bool isFlow(const QByteArray &data, const YAML::Node &node)
+{
+    const qsizetype p = node.Mark().pos;
+    return p >= 0 && p < data.size() && (data[p] == '{' || data[p] == '[');
+}
+
+int indentOf(const QByteArray &data, qsizetype pos)
+{
+    return int(pos - text::lineStart(data, pos));
+}
+
+// Indentation of a line and whether it holds nothing (blank) or only a comment.
+struct LineInfo
+{
+    int indent = 0;
+    bool blank = false;
+    bool comment = false;
+    bool dash = false; // starts with "- "
+};
+
+LineInfo lineInfo(const QByteArray &data, qsizetype ls)
+{
+    LineInfo li;
+    qsizetype i = ls;
+    while (i < data.size() && data[i] == ' ')
+        ++i;
+    li.indent = int(i - ls);
+    const char c = i < data.size() ? data[i] : '\n';
+    li.blank = c == '\n' || c == '\r';
+    li.comment = c == '#';
+    li.dash = c == '-' && (i + 1 >= data.size() || data[i + 1] == ' ' || data[i + 1] == '\n' ||
+                           data[i + 1] == '\r');
+    return li;
+}
+
+} // namespace
+
+Expected<std::optional<QString>> ConfigEditor::value(const QByteArray &data, const QString &path,
+                                                     const QString &keyPath)
+{
+    auto doc = yaml::parse(data, path);
+    if (!doc)
+        return doc.error();
+    YAML::Node node = *doc;
+    for (const QString &seg : keyPath.split(QLatin1Char('.'))) {
+        if (!node.IsMap())
+            return std::optional<QString>();
+        auto e = find(node, seg);
+        if (!e)
+            return std::optional<QString>();
+        node = e->value;
+    }
+    if (!node.IsScalar())
+        return std::optional<QString>();
+    return std::optional<QString>(yaml::str(node));
+}
+
+Expected<QByteArray> ConfigEditor::setKey(const QByteArray &data, const QString &path,
+                                          const QString &keyPath, const QString &value)
+{
+    auto doc = yaml::parse(data, path);
+    if (!doc)
+        return doc.error();
+    const QStringList segs = keyPath.split(QLatin1Char('.'));
+    const QByteArray eol = text::lineBreak(data);
+    TextEdit edit;
+    YAML::Node map = *doc;
+    if (!map.IsMap() && !map.IsNull())
+        return Error{QStringLiteral("the file is not a mapping of settings"), path, 1};
+    int depth = 0;
+    bool done = false;
+    if (map.IsMap()) {
+        for (; depth < segs.size(); ++depth) {
+            auto e = find(map, segs[depth]);
+            if (!e)
+                break;
+            if (depth == segs.size() - 1) {
+                if (!e->value.IsScalar())
+                    return yaml::errorAt(path, e->key,
+                                         QStringLiteral("%1 is not a single value; change it by "
+                                                        "hand")
+                                             .arg(keyPath));
+                if (yaml::str(e->value) == value)
+                    return data; // already so
+                const qsizetype pos = e->value.Mark().pos;
+                const char c0 = pos < data.size() ? data[pos] : 0;
+                const char quote = (c0 == '"' || c0 == '\'') ? c0 : 0;
+                const bool flow = isFlow(data, map);
+                const qsizetype len = yamltext::scalarLength(data, pos, quote, flow);
+                const auto decoded =
+                    len > 0 ? yamltext::decodeScalar(data.mid(pos, len), quote) : std::nullopt;
+                if (!decoded || *decoded != yaml::str(e->value))
+                    return yaml::errorAt(path, e->value,
+                                         QStringLiteral("the value of %1 is written in a form "
+                                                        "Kinspect does not rewrite; change it by "
+                                                        "hand")
+                                             .arg(keyPath));
+                edit = TextEdit{pos, len, yamltext::encodeScalar(value, quote, flow, true)};
+                done = true;
+                break;
+            }
+            if (!e->value.IsMap())
+                return yaml::errorAt(path, e->key,
+                                     QStringLiteral("%1 is not a mapping")
+                                         .arg(segs.mid(0, depth + 1).join(QLatin1Char('.'))));
+            map = e->value;
+        }
+    }
+    if (!done) {
+        // Insert segs[depth..] into `map`.
+        int indent = 0;
+        int step = 2;
+        qsizetype at = data.size();
+        QList<Entry> children;
+        if (map.IsMap()) {
+            if (isFlow(data, map))
+                return yaml::errorAt(path, map,
+                                     QStringLiteral("cannot add %1 to a flow-style (JSON) "
+                                                    "mapping; add it by hand")
+                                         .arg(keyPath));
+            for (auto it = map.begin(); it != map.end(); ++it)
+                children << Entry{it->first, it->second};
+        }
+        if (!children.isEmpty()) {
+            indent = indentOf(data, children.first().key.Mark().pos);
+            for (const Entry &c : children) {
+                if (c.value.IsMap() && c.value.size() > 0 && !isFlow(data, c.value)) {
+                    const int inner = indentOf(data, c.value.begin()->first.Mark().pos);
+                    if (inner > indent) {
+                        step = inner - indent;
+                        break;
+                    }
+                }
+            }
+            bool sorted = true;
+            for (int i = 1; i < children.size(); ++i)
+                sorted = sorted && yaml::str(children[i - 1].key) < yaml::str(children[i].key);
+            const Entry *before = nullptr;
+            if (sorted)
+                for (const Entry &c : children)
+                    if (yaml::str(c.key) > segs[depth]) {
+                        before = &c;
+                        break;
+                    }
+            if (before) {
+                at = text::lineStart(data, before->key.Mark().pos);
+                // Comments right above a key belong to it: insert above them.
+                while (at > 0) {
+                    const qsizetype prev = text::lineStart(data, at - 1);
+                    const LineInfo li = lineInfo(data, prev);
+                    if (!li.comment || li.indent != indent)
+                        break;
+                    at = prev;
+                }
+            } else {
+                // After the last child's subtree.
+                const qsizetype lastKey = children.last().key.Mark().pos;
+                const bool seqValue = children.last().value.IsSequence();
+                at = text::lineEnd(data, lastKey);
+                qsizetype ls = at;
+                while (ls < data.size()) {
+                    const LineInfo li = lineInfo(data, ls);
+                    const qsizetype le = text::lineEnd(data, ls);
+                    if (li.blank || li.comment) {
+                        ls = le;
+                        continue;
+                    }
+                    if (li.indent > indent || (seqValue && li.indent == indent && li.dash)) {
+                        at = le;
+                        ls = le;
+                        continue;
+                    }
+                    break;
+                }
+            }
+        } else if (depth > 0) {
+            return Error{
+                QStringLiteral("cannot add %1 to an empty mapping; add it by hand").arg(keyPath),
+                path, yaml::line(map)};
+        }
+        QByteArray lines;
+        for (int i = depth; i < segs.size(); ++i) {
+            lines += QByteArray(indent + step * (i - depth), ' ');
+            lines += yamltext::encodeScalar(segs[i], 0, false) + ':';
+            if (i == segs.size() - 1)
+                lines += ' ' + yamltext::encodeScalar(value, 0, false, true);
+            lines += eol;
+        }
+        if (at > 0 && data[at - 1] != '\n')
+            lines = eol + lines;
+        edit = TextEdit{at, 0, lines};
+    }
+    auto out = applyTextEdits(data, {edit});
+    if (!out)
+        return Error{out.error().message, path, 0};
+    auto check = ConfigEditor::value(*out, path, keyPath);
+    if (!check)
+        return Error{
+            QStringLiteral("the edited file would not parse: %1").arg(check.error().message), path,
+            check.error().line};
+    if (!check->has_value() || **check != value)
+        return Error{QStringLiteral("internal: %1 did not read back as '%2'").arg(keyPath, value),
+                     path, 0};
+    return *out;
+}
+
+} // namespace kinspect
