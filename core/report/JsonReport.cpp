@@ -68,6 +68,16 @@ QJsonObject clusterResultToJson(const Benchmark &benchmark, const ClusterResult 
             jr.insert(QStringLiteral("reason"), r.reason);
             if (r.manualHint)
                 jr.insert(QStringLiteral("manualHint"), statusName(*r.manualHint));
+            if (r.originalStatus)
+                jr.insert(QStringLiteral("originalStatus"), statusName(*r.originalStatus));
+            if (r.waiver)
+                jr.insert(QStringLiteral("waiver"),
+                          QJsonObject{
+                              {QStringLiteral("id"), r.waiver->id},
+                              {QStringLiteral("justification"), r.waiver->justification},
+                              {QStringLiteral("owner"), r.waiver->owner},
+                              {QStringLiteral("expires"), r.waiver->expires.toString(Qt::ISODate)},
+                              {QStringLiteral("expired"), r.status != Status::Waived}});
             QJsonArray ev;
             for (const Evidence &e : r.evidence)
                 ev.append(QJsonObject{{QStringLiteral("source"), e.source},

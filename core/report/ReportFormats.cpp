@@ -1,13 +1,32 @@
 #include "report/ReportFormats.h"
 
+#include "report/CsvReport.h"
+#include "report/HtmlReport.h"
+#include "report/JUnitReport.h"
 #include "report/JsonReport.h"
+#include "report/PdfReport.h"
 #include "report/TextReport.h"
 
 namespace kinspect {
 
 QStringList reportFormats()
 {
-    return {QStringLiteral("text"), QStringLiteral("json")};
+    return {QStringLiteral("text"),  QStringLiteral("json"), QStringLiteral("csv"),
+            QStringLiteral("junit"), QStringLiteral("html"), QStringLiteral("pdf")};
+}
+
+QString reportFileSuffix(const QString &format)
+{
+    if (format == QLatin1String("text"))
+        return QStringLiteral("txt");
+    if (format == QLatin1String("junit"))
+        return QStringLiteral("xml");
+    return format;
+}
+
+bool reportFormatNeedsGui(const QString &format)
+{
+    return format == QLatin1String("pdf");
 }
 
 Expected<QByteArray> renderReport(const QString &format, const Benchmark &benchmark,
@@ -19,8 +38,19 @@ Expected<QByteArray> renderReport(const QString &format, const Benchmark &benchm
         TextReportOptions to;
         to.color = options.color;
         to.verbose = options.verbose;
-        return textReport(benchmark, result, to).toUtf8();
+        QString text = textReport(benchmark, result, to);
+        if (options.comparison)
+            text += QLatin1Char('\n') + scanDiffText(*options.comparison);
+        return text.toUtf8();
     }
+    if (format == QLatin1String("csv"))
+        return csvReport(benchmark, result);
+    if (format == QLatin1String("junit"))
+        return junitReport(benchmark, result);
+    if (format == QLatin1String("html"))
+        return htmlReport(benchmark, result, options);
+    if (format == QLatin1String("pdf"))
+        return pdfReport(benchmark, result, options);
     return Error{QStringLiteral("unknown report format '%1' (available: %2)")
                      .arg(format, reportFormats().join(QLatin1String(", "))),
                  QString(), 0};

@@ -82,6 +82,16 @@ QString textReport(const Benchmark &benchmark, const ClusterResult &result,
                             c ? c->title : QString());
             if (!r.reason.isEmpty())
                 out += QStringLiteral("           %1\n").arg(sanitizeForTerminal(r.reason));
+            if (r.waiver && r.status == Status::Waived)
+                out += QStringLiteral("           waived by %1 (%2, until %3): %4\n")
+                           .arg(sanitizeForTerminal(r.waiver->id),
+                                sanitizeForTerminal(r.waiver->owner),
+                                r.waiver->expires.toString(Qt::ISODate),
+                                sanitizeForTerminal(r.waiver->justification));
+            else if (r.waiver)
+                out += QStringLiteral("           waiver %1 expired on %2\n")
+                           .arg(sanitizeForTerminal(r.waiver->id),
+                                r.waiver->expires.toString(Qt::ISODate));
         }
         QStringList counts;
         for (Status s : {Status::Pass, Status::Fail, Status::Error, Status::Manual, Status::Waived,
