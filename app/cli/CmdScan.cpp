@@ -1,5 +1,5 @@
 #include "CliCommon.h"
-#include "SecretSource.h"
+#include "Connection.h"
 
 #include "catalog/CatalogLoader.h"
 #include "evaluate/Evaluator.h"
@@ -22,60 +22,18 @@ namespace {
 int cmdScan(const QStringList &args)
 {
     Options o;
-    QCommandLineOption inventory{{QStringLiteral("i"), QStringLiteral("inventory")},
-                                 QStringLiteral("Inventory file."),
-                                 QStringLiteral("FILE")};
-    QCommandLineOption jobs{{QStringLiteral("j"), QStringLiteral("jobs")},
-                            QStringLiteral("Nodes scanned at once (default 16)."),
-                            QStringLiteral("N"),
-                            QStringLiteral("16")};
-    QCommandLineOption timeout{{QStringLiteral("t"), QStringLiteral("timeout")},
-                               QStringLiteral("Seconds to connect and authenticate (default 15)."),
-                               QStringLiteral("S"),
-                               QStringLiteral("15")};
-    QCommandLineOption commandTimeout{
-        QStringLiteral("command-timeout"),
-        QStringLiteral("Seconds the collector may run (default 120)."), QStringLiteral("S"),
-        QStringLiteral("120")};
-    QCommandLineOption knownHosts{QStringLiteral("known-hosts"),
-                                  QStringLiteral("known_hosts file (default ~/.ssh/known_hosts)."),
-                                  QStringLiteral("FILE")};
-    QCommandLineOption policy{QStringLiteral("host-key-policy"),
-                              QStringLiteral("strict (default) or accept-new."),
-                              QStringLiteral("POLICY"), QStringLiteral("strict")};
-    QCommandLineOption sshConfig{QStringLiteral("ssh-config"),
-                                 QStringLiteral("OpenSSH client config to read ('none' for none)."),
-                                 QStringLiteral("FILE")};
-    QCommandLineOption secrets{
-        QStringLiteral("secrets-file"),
-        QStringLiteral("File of KIND[@NODE]=SECRET lines (sudo-password, password, passphrase)."),
-        QStringLiteral("FILE")};
+    ConnectionOptions c;
     QCommandLineParser p;
     if (!parse(p, QStringLiteral("scan"), args,
-               {inventory, o.benchmark, jobs, timeout, commandTimeout, o.format, o.output,
-                knownHosts, policy, sshConfig, secrets, o.verbose, o.color}))
+               c.all() +
+                   QList<QCommandLineOption>{o.benchmark, o.format, o.output, o.verbose, o.color}))
         return Usage;
-    const QString format = p.value(o.format);
-    if (!checkFormat(format, reportFormats()))
+    if (!checkFormat(p.value(o.format), reportFormats()))
         return Usage;
-    if (!p.isSet(inventory))
-        return usageError(QStringLiteral("scan needs --inventory FILE"));
-    bool okJobs = false, okTimeout = false, okCmd = false;
-    const int nJobs = p.value(jobs).toInt(&okJobs);
-    const int nTimeout = p.value(timeout).toInt(&okTimeout);
-    const int nCmd = p.value(commandTimeout).toInt(&okCmd);
-    if (!okJobs || nJobs < 1 || nJobs > 256)
-        return usageError(QStringLiteral("--jobs must be a number from 1 to 256"));
-    if (!okTimeout || nTimeout < 1 || !okCmd || nCmd < 1)
-        return usageError(
-            QStringLiteral("--timeout and --command-timeout take a number of seconds"));
-    const QString pol = p.value(policy);
-    if (pol != QLatin1String("strict") && pol != QLatin1String("accept-new"))
-        return usageError(QStringLiteral("--host-key-policy is strict or accept-new"));
-
-    auto inv = loadInventory(p.value(inventory));
-    if (!inv)
-        return usageError(inv.error().toString());
+    auto conn = openConnection(p, c, QStringLiteral("scan"));
+    if (!conn)
+        return Usage;
+    const Inventory *inv = &conn->inventory;
 
     QString benchmarkId = p.value(o.benchmark);
     if (benchmarkId.isEmpty())
@@ -88,28 +46,8 @@ int cmdScan(const QStringList &args)
     auto bench = CatalogLoader::load(benchmarkId);
     if (!bench)
         return usageError(bench.error().toString());
-
-    auto secretSource = std::make_shared<SecretSource>(p.value(secrets));
-    QString secretError;
-    if (!secretSource->load(&secretError))
-        return usageError(secretError);
-
-    SshOptions ssh;
-    ssh.knownHostsFile = p.value(knownHosts);
-    ssh.hostKeyPolicy = pol == QLatin1String("accept-new") ? SshOptions::HostKeyPolicy::AcceptNew
-                                                           : SshOptions::HostKeyPolicy::Strict;
-    ssh.sshConfigFile = p.value(sshConfig);
-    ssh.connectTimeoutSec = nTimeout;
-    ssh.commandTimeoutSec = nCmd;
-    const Inventory inventoryCopy = *inv;
-    ScanEngine::RunnerFactory factory = [ssh, secretSource, inventoryCopy](const NodeSpec &node) {
-        SshOptions opts = ssh;
-        opts.secretPrompt = [secretSource, name = node.name](const QString &prompt,
-                                                             QByteArray *secret) {
-            return secretSource->answer(name, prompt, secret);
-        };
-        return std::unique_ptr<ICommandRunner>(new SshCommandRunner(node, inventoryCopy, opts));
-    };
+    const ScanEngine::RunnerFactory factory = conn->factory;
+    const int nJobs = conn->jobs;
 
     ScanOptions so;
     so.jobs = nJobs;
