@@ -64,6 +64,9 @@ public:
     virtual bool run(const RemoteCommand &command, RemoteResult *result,
                      const std::atomic_bool *cancel, RemoteError *error) = 0;
     virtual void disconnect() = 0;
+    // Keeps an idle connection alive (sessions kept open between re-scans). False when the
+    // connection is gone; the next run() reconnects. Default: nothing to do.
+    virtual bool keepalive() { return true; }
 };
 
 // POSIX sh single-quoting: 'it'\''s'. Safe for any byte string except NUL (rejected by callers).

@@ -146,6 +146,18 @@ void ScanEngine::disconnectAll()
             r->disconnect();
 }
 
+int ScanEngine::keepAlive()
+{
+    if (m_running)
+        return 0;
+    std::lock_guard lock(m_mutex);
+    int alive = 0;
+    for (auto &r : m_runners)
+        if (r && r->keepalive())
+            ++alive;
+    return alive;
+}
+
 void ScanEngine::scanNode(int index)
 {
     const NodeSpec &node = m_inventory.nodes[index];

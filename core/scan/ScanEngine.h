@@ -77,6 +77,9 @@ public:
 
     // Closes every kept session.
     void disconnectAll();
+    // Sends a keepalive on every kept session while no scan runs (call it every minute or so
+    // to keep sessions for a fast re-scan); returns how many are still alive.
+    int keepAlive();
 
     // The collector script and the command that runs it; one place, used by the remediation and
     // by tests.

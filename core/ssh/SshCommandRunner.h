@@ -32,6 +32,7 @@ public:
     // re-scans) calls this every minute or so. Sends an SSH_MSG_IGNORE; false when the session
     // is gone (the next run() reconnects).
     bool sendKeepalive();
+    bool keepalive() override { return sendKeepalive(); }
 
     const NodeSpec &node() const;
 

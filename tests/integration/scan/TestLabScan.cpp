@@ -338,12 +338,13 @@ private slots:
         engine.start();
         QVERIFY(engine.waitForFinished(60000));
         QVERIFY(engine.result().nodes[0].audited);
-        QElapsedTimer t;
-        t.start();
+        QCOMPARE(engine.keepAlive(), 1);
         engine.start();
         QVERIFY(engine.waitForFinished(60000));
         QVERIFY(engine.result().nodes[0].audited);
         QVERIFY(!engine.outputs()[0].snapshot.isEmpty());
+        engine.disconnectAll();
+        QCOMPARE(engine.keepAlive(), 0);
     }
 };
 
