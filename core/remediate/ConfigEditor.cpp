@@ -121,7 +121,10 @@ Expected<QByteArray> ConfigEditor::setKey(const QByteArray &data, const QString 
                                                         "Kinspect does not rewrite; change it by "
                                                         "hand")
                                              .arg(keyPath));
-                edit = TextEdit{pos, len, yamltext::encodeScalar(value, quote, flow, true)};
+                // A boolean or a number is written plain (typed), whatever quoting the old
+                // value had: the kubelet refuses "true" as a string for a boolean field.
+                const char style = yamltext::looksTyped(value) ? 0 : quote;
+                edit = TextEdit{pos, len, yamltext::encodeScalar(value, style, flow, true)};
                 done = true;
                 break;
             }

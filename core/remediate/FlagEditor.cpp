@@ -29,7 +29,6 @@ QString FlagChange::describe() const
 
 namespace yamltext {
 
-namespace {
 bool looksTyped(const QString &v)
 {
     // Plain scalars YAML 1.1/1.2 resolvers read as something other than a string.
@@ -40,6 +39,7 @@ bool looksTyped(const QString &v)
     return typed.match(v).hasMatch();
 }
 
+namespace {
 bool plainSafe(const QString &v, bool flow)
 {
     if (v.isEmpty() || v.front().isSpace() || v.back().isSpace())

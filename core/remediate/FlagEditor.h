@@ -67,6 +67,8 @@ namespace yamltext {
 // (else double-quoted), '"' or '\'' force that style. `flow`: inside [..] or {..}. `allowTyped`:
 // a plain `true` or `0` may stay plain (config values), else it is quoted (argv items).
 QByteArray encodeScalar(const QString &value, char quote, bool flow, bool allowTyped = false);
+// Does a plain scalar with this text read as a boolean, number or null (not a string)?
+bool looksTyped(const QString &value);
 // Length of the scalar's source text starting at `pos` (quote: its opening quote char or 0).
 qsizetype scalarLength(const QByteArray &data, qsizetype pos, char quote, bool flow);
 // The value a scalar's source text denotes; nullopt when it cannot be decoded simply.
