@@ -103,8 +103,9 @@ ScanDiff compareScans(const ClusterResult &before, const ClusterResult &after)
             if (o->status != r.status) {
                 if (isBad(r.status) && !isBad(o->status))
                     c.kind = ScanChange::Kind::NewFailure;
-                else if (isBad(o->status) && !isBad(r.status))
-                    c.kind = ScanChange::Kind::Fixed;
+                else if (isBad(o->status) &&
+                         (r.status == Status::Pass || r.status == Status::NotApplicable))
+                    c.kind = ScanChange::Kind::Fixed; // a waiver hides a failure, it fixes nothing
                 d.changes << c;
             } else if (va != vb) {
                 c.kind = ScanChange::Kind::EvidenceChanged;

@@ -14,7 +14,7 @@ struct ScanChange
     enum class Kind
     {
         NewFailure,      // was not FAIL/ERROR (or absent), now FAIL or ERROR
-        Fixed,           // was FAIL/ERROR, now PASS / NOT_APPLICABLE / WAIVED
+        Fixed,           // was FAIL/ERROR, now PASS / NOT_APPLICABLE (WAIVED is a status change)
         StatusChanged,   // any other status change (e.g. PASS -> MANUAL, FAIL -> ERROR)
         EvidenceChanged, // same status, different actual values
         NodeAdded,

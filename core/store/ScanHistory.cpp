@@ -38,6 +38,12 @@ QString iso(const QDateTime &t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+// SQLite gets NULL for a null QString; the schema wants ''.
+QString nn(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 QDateTime fromIso(const QString &s)
 {
     return QDateTime::fromString(s, Qt::ISODateWithMs);
@@ -133,6 +139,9 @@ const char *const kSchemaV1[] = {
 
 QString ScanHistory::defaultPath()
 {
+    // Tests and scripts point every command at one file without repeating --history-db.
+    if (const QString env = qEnvironmentVariable("KINSPECT_HISTORY_DB"); !env.isEmpty())
+        return env;
     QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     if (dir.isEmpty())
         dir = QDir::homePath() + QStringLiteral("/.local/share");
@@ -234,9 +243,9 @@ Expected<qint64> ScanHistory::writeBegin(const ClusterResult &header, const Scan
     q.prepare(QStringLiteral(
         "INSERT INTO scans (cluster, inventory, benchmark, started_at, finished_at, complete, "
         "node_count, ran_by, tool_version) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)"));
-    q.addBindValue(header.cluster);
-    q.addBindValue(meta.inventory);
-    q.addBindValue(header.benchmarkId);
+    q.addBindValue(nn(header.cluster));
+    q.addBindValue(nn(meta.inventory));
+    q.addBindValue(nn(header.benchmarkId));
     q.addBindValue(iso(header.startedAt));
     q.addBindValue(iso(header.finishedAt));
     q.addBindValue(int(header.nodes.size()));
@@ -256,7 +265,7 @@ std::optional<Error> ScanHistory::writeNode(qint64 scanId, int index, const Node
                              "snapshot) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(scanId);
     q.addBindValue(index);
-    q.addBindValue(node.name);
+    q.addBindValue(nn(node.name));
     q.addBindValue(QString::fromUtf8(
         QJsonDocument(nodeResultToStoreJson(node)).toJson(QJsonDocument::Compact)));
     q.addBindValue(snapshot.isEmpty() ? QByteArray() : qCompress(snapshot));
@@ -274,8 +283,8 @@ std::optional<Error> ScanHistory::writeFinish(qint64 scanId, const ClusterResult
     q.addBindValue(iso(result.startedAt));
     q.addBindValue(int(result.nodes.size()));
     q.addBindValue(summaryJson(result.summary()));
-    q.addBindValue(result.benchmarkId);
-    q.addBindValue(result.cluster);
+    q.addBindValue(nn(result.benchmarkId));
+    q.addBindValue(nn(result.cluster));
     q.addBindValue(scanId);
     if (auto e = exec(q, QStringLiteral("completing the scan")))
         return e;
@@ -314,7 +323,7 @@ std::optional<Error> ScanHistory::finishScan(qint64 scanId, const ClusterResult 
                                  "AND idx = ?"));
         q.addBindValue(QString::fromUtf8(
             QJsonDocument(nodeResultToStoreJson(result.nodes[i])).toJson(QJsonDocument::Compact)));
-        q.addBindValue(result.nodes[i].name);
+        q.addBindValue(nn(result.nodes[i].name));
         q.addBindValue(scanId);
         q.addBindValue(i);
         if (auto e = exec(q, QStringLiteral("updating node results")))
@@ -489,12 +498,12 @@ std::optional<Error> insertWaiver(QSqlDatabase db, const Waiver &w)
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO waivers (id, control, nodes, justification, "
                              "owner, expires, created) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(w.id);
-    q.addBindValue(w.controlId);
+    q.addBindValue(nn(w.id));
+    q.addBindValue(nn(w.controlId));
     q.addBindValue(QString::fromUtf8(
         QJsonDocument(QJsonArray::fromStringList(w.nodes)).toJson(QJsonDocument::Compact)));
-    q.addBindValue(w.justification);
-    q.addBindValue(w.owner);
+    q.addBindValue(nn(w.justification));
+    q.addBindValue(nn(w.owner));
     q.addBindValue(w.expires.toString(Qt::ISODate));
     q.addBindValue(iso(w.created.isValid() ? w.created : QDateTime::currentDateTimeUtc()));
     return exec(q, QStringLiteral("saving waiver '%1'").arg(w.id));

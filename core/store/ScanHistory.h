@@ -60,7 +60,8 @@ class ScanHistory
 {
 public:
     static constexpr int kSchemaVersion = 1;
-    // <AppDataLocation>/history.sqlite (e.g. ~/.local/share/kinspect/history.sqlite).
+    // $KINSPECT_HISTORY_DB, else <GenericDataLocation>/kinspect/history.sqlite (e.g.
+    // ~/.local/share/kinspect/history.sqlite), shared by the GUI and the CLI.
     static QString defaultPath();
 
     ScanHistory();
