@@ -1,0 +1,246 @@
+#include "matrix/MatrixPanel.h"
+
+#include "common/StatusStyle.h"
+#include "matrix/MatrixFilterModel.h"
+#include "matrix/MatrixModel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSet>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace kinspect::ui {
+
+namespace {
+
+// Status filter choices: item data is a bit set of Status values (0 = all).
+int bits(std::initializer_list<Status> statuses)
+{
+    int b = 0;
+    for (Status s : statuses)
+        b |= 1 << int(s);
+    return b;
+}
+
+} // namespace
+
+MatrixPanel::MatrixPanel(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("matrixPanel"));
+    m_model = new MatrixModel(this);
+    m_filter = new MatrixFilterModel(this);
+    m_filter->setMatrixModel(m_model);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *bar = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setClearButtonEnabled(true);
+    m_status = new QComboBox(this);
+    m_status->setObjectName(QStringLiteral("statusFilterCombo"));
+    m_outliers = new QCheckBox(this);
+    m_outliers->setObjectName(QStringLiteral("outliersCheck"));
+    m_role = new QComboBox(this);
+    m_role->setObjectName(QStringLiteral("roleFilterCombo"));
+    m_section = new QComboBox(this);
+    m_section->setObjectName(QStringLiteral("sectionFilterCombo"));
+    m_section->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_worst = new QCheckBox(this);
+    m_worst->setObjectName(QStringLiteral("worstFirstCheck"));
+    bar->addWidget(m_search, 2);
+    bar->addWidget(m_status);
+    bar->addWidget(m_role);
+    bar->addWidget(m_section, 1);
+    bar->addWidget(m_outliers);
+    bar->addWidget(m_worst);
+    layout->addLayout(bar);
+
+    m_view = new QTreeView(this);
+    m_view->setObjectName(QStringLiteral("matrixView"));
+    m_view->setModel(m_filter);
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(false);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setIconSize(QSize(16, 16));
+    m_view->setAlternatingRowColors(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionsMovable(false);
+    m_view->header()->setDefaultAlignment(Qt::AlignCenter);
+    layout->addWidget(m_view, 1);
+
+    connect(m_search, &QLineEdit::textChanged, m_filter, &MatrixFilterModel::setSearchText);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &MatrixPanel::applyStatusFilter);
+    connect(m_outliers, &QCheckBox::toggled, m_filter, &MatrixFilterModel::setOutliersOnly);
+    connect(m_role, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setRoleFilter(m_role->currentData().toString());
+        fixColumnWidths();
+    });
+    connect(m_section, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setSectionFilter(m_section->currentData().toString()); });
+    connect(m_worst, &QCheckBox::toggled, this, &MatrixPanel::setWorstFirst);
+    // Filtering can bring back collapsed sections: keep them open.
+    connect(m_filter, &QAbstractItemModel::layoutChanged, m_view, &QTreeView::expandAll);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
+    connect(m_filter, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { emitFor(current, false); });
+    connect(m_view, &QTreeView::activated, this,
+            [this](const QModelIndex &index) { emitFor(index, true); });
+    connect(m_view, &QTreeView::doubleClicked, this,
+            [this](const QModelIndex &index) { emitFor(index, true); });
+    retranslate();
+}
+
+void MatrixPanel::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search control id or text (Ctrl+F)"));
+    const int status = qMax(0, m_status->currentIndex());
+    m_status->blockSignals(true);
+    m_status->clear();
+    m_status->addItem(tr("All statuses"), 0);
+    m_status->addItem(tr("Not passing"), bits({Status::Fail, Status::Error, Status::Manual}));
+    for (Status s : StatusStyle::worstFirst())
+        m_status->addItem(StatusStyle::icon(s), StatusStyle::label(s), bits({s}));
+    m_status->setCurrentIndex(status);
+    m_status->blockSignals(false);
+    m_outliers->setText(tr("Nodes disagree"));
+    m_outliers->setToolTip(tr("Only controls whose status differs between nodes"));
+    m_worst->setText(tr("Worst first"));
+    if (m_role->count() > 0)
+        m_role->setItemText(0, tr("All roles"));
+    if (m_section->count() > 0)
+        m_section->setItemText(0, tr("All sections"));
+}
+
+void MatrixPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void MatrixPanel::applyStatusFilter()
+{
+    const int b = m_status->currentData().toInt();
+    QSet<Status> set;
+    for (int s = 0; s < kStatusCount; ++s)
+        if (b & (1 << s))
+            set.insert(Status(s));
+    m_filter->setStatusFilter(set);
+}
+
+void MatrixPanel::resultChanged()
+{
+    const QString role = m_role->currentData().toString();
+    m_role->blockSignals(true);
+    m_role->clear();
+    m_role->addItem(tr("All roles"), QString());
+    QStringList roles;
+    for (const NodeResult &n : m_model->result().nodes)
+        for (const QString &r : n.roles)
+            if (!roles.contains(r))
+                roles << r;
+    roles.sort();
+    for (const QString &r : roles)
+        m_role->addItem(r, r);
+    m_role->setCurrentIndex(qMax(0, m_role->findData(role)));
+    m_role->blockSignals(false);
+    m_filter->setRoleFilter(m_role->currentData().toString());
+
+    const QString section = m_section->currentData().toString();
+    m_section->blockSignals(true);
+    m_section->clear();
+    m_section->addItem(tr("All sections"), QString());
+    for (const Section &s : m_model->benchmark().sections)
+        if (s.depth() == 0)
+            m_section->addItem(s.id + QStringLiteral("  ") + s.title, s.id);
+    m_section->setCurrentIndex(qMax(0, m_section->findData(section)));
+    m_section->blockSignals(false);
+    m_filter->setSectionFilter(m_section->currentData().toString());
+
+    m_view->expandAll();
+    fixColumnWidths();
+}
+
+void MatrixPanel::fixColumnWidths()
+{
+    QHeaderView *h = m_view->header();
+    const QFontMetrics fm(h->font());
+    int widest = 28;
+    const auto &nodes = m_model->result().nodes;
+    for (const NodeResult &n : nodes)
+        widest = qMax(widest, fm.horizontalAdvance(n.name) + 18);
+    widest = qMin(widest, 120);
+    // One size for every node column, fixed: no per-column measuring when scrolling.
+    h->setMinimumSectionSize(24);
+    h->setDefaultSectionSize(widest);
+    h->setSectionResizeMode(QHeaderView::Fixed);
+    if (h->count() > MatrixModel::ControlColumn) {
+        h->setSectionResizeMode(MatrixModel::ControlColumn, QHeaderView::Interactive);
+        h->resizeSection(MatrixModel::ControlColumn, qMax(320, fm.averageCharWidth() * 52));
+    }
+    if (h->count() > MatrixModel::AggregateColumn) {
+        h->setSectionResizeMode(MatrixModel::AggregateColumn, QHeaderView::Interactive);
+        h->resizeSection(MatrixModel::AggregateColumn,
+                         qMax(96, fm.horizontalAdvance(tr("All nodes")) + 40));
+    }
+}
+
+void MatrixPanel::setWorstFirst(bool on)
+{
+    if (m_worst->isChecked() != on) {
+        m_worst->setChecked(on); // re-enters through toggled()
+        return;
+    }
+    if (on)
+        m_filter->sort(MatrixModel::AggregateColumn, Qt::AscendingOrder);
+    else
+        m_filter->sort(-1);
+    m_view->expandAll();
+}
+
+bool MatrixPanel::worstFirst() const
+{
+    return m_worst->isChecked();
+}
+
+void MatrixPanel::emitFor(const QModelIndex &proxyIndex, bool activated)
+{
+    const QModelIndex source = m_filter->mapToSource(proxyIndex);
+    if (!source.isValid())
+        return;
+    const int control = m_model->controlIndexOf(source);
+    const int node = source.column() >= MatrixModel::FirstNodeColumn
+                         ? source.column() - MatrixModel::FirstNodeColumn
+                         : -1;
+    if (activated)
+        emit cellActivated(control, node);
+    else
+        emit cellSelected(control, node);
+}
+
+bool MatrixPanel::selectCell(const QString &controlId, int nodeIndex)
+{
+    const int column =
+        nodeIndex < 0 ? int(MatrixModel::ControlColumn) : MatrixModel::FirstNodeColumn + nodeIndex;
+    const QModelIndex source = m_model->indexOfControl(controlId, column);
+    const QModelIndex proxy = m_filter->mapFromSource(source);
+    if (!proxy.isValid())
+        return false;
+    m_view->setCurrentIndex(proxy);
+    m_view->scrollTo(proxy);
+    return true;
+}
+
+} // namespace kinspect::ui
