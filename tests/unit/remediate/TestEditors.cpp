@@ -24,10 +24,9 @@ QByteArray readData(const QString &name)
     return f.readAll();
 }
 
-const QSet<QString> kBooleans = {QStringLiteral("--profiling"), QStringLiteral("--auto-tls"),
-                                 QStringLiteral("--peer-auto-tls"),
-                                 QStringLiteral("--rotate-certificates"),
-                                 QStringLiteral("--anonymous-auth")};
+const QSet<QString> kBooleans = {
+    QStringLiteral("--profiling"), QStringLiteral("--auto-tls"), QStringLiteral("--peer-auto-tls"),
+    QStringLiteral("--rotate-certificates"), QStringLiteral("--anonymous-auth")};
 
 // "set --f v" | "remove --f" | "addItem --f item" | "removeItem --f item" |
 // "setKey --f key value" | "config key.path value"
@@ -78,8 +77,8 @@ Expected<QByteArray> applyOps(QByteArray data, const QString &file, const QStrin
             const QStringList w = spec.split(QLatin1Char(' '));
             next = ConfigEditor::setKey(data, file, w[1], w[2]);
         } else {
-            next = FlagEditor::edit(data, file, kindOf(kind), parseChange(spec), kBooleans,
-                                    insertVar);
+            next =
+                FlagEditor::edit(data, file, kindOf(kind), parseChange(spec), kBooleans, insertVar);
         }
         if (!next)
             return next.error();
@@ -106,76 +105,96 @@ private slots:
         const QString none;
         // kubeadm manifest: add flags after the last item, remove one, add to a list
         QTest::newRow("kubeadm-add-two")
-            << "kubeadm-apiserver.yaml" << "manifest"
-            << QStringList{"set --kubelet-client-certificate /etc/kubernetes/pki/apiserver-kubelet-client.crt",
-                           "set --kubelet-client-key /etc/kubernetes/pki/apiserver-kubelet-client.key"}
+            << "kubeadm-apiserver.yaml"
+            << "manifest"
+            << QStringList{"set --kubelet-client-certificate "
+                           "/etc/kubernetes/pki/apiserver-kubelet-client.crt",
+                           "set --kubelet-client-key "
+                           "/etc/kubernetes/pki/apiserver-kubelet-client.key"}
             << none << 2 << 0;
         QTest::newRow("kubeadm-remove-additem")
-            << "kubeadm-apiserver.yaml" << "manifest"
+            << "kubeadm-apiserver.yaml"
+            << "manifest"
             << QStringList{"remove --token-auth-file",
                            "addItem --enable-admission-plugins EventRateLimit",
                            "set --secure-port 6444"}
             << none << 2 << 3;
         // hand-edited: comments, indented sequence, quoted items, two-item form, repeated flag
         QTest::newRow("hand-edited")
-            << "hand-edited-apiserver.yaml" << "manifest"
+            << "hand-edited-apiserver.yaml"
+            << "manifest"
             << QStringList{"removeItem --enable-admission-plugins AlwaysAdmit",
-                           "set --secure-port 6444", "set --profiling false",
+                           "set --secure-port 6444",
+                           "set --profiling false",
                            "set --authorization-mode Node,RBAC,Webhook",
-                           "set --service-account-issuer https://kubernetes.default.svc.cluster.local",
+                           "set --service-account-issuer "
+                           "https://kubernetes.default.svc.cluster.local",
                            "remove --token-auth-file",
-                           "set --kubelet-client-certificate /etc/kubernetes/pki/apiserver-kubelet-client.crt"}
+                           "set --kubelet-client-certificate "
+                           "/etc/kubernetes/pki/apiserver-kubelet-client.crt"}
             << none << 6 << 6;
-        QTest::newRow("crlf") << "crlf-controller-manager.yaml" << "manifest"
-                              << QStringList{"set --bind-address 127.0.0.1",
-                                             "set --profiling false",
-                                             "setKey --feature-gates RotateKubeletServerCertificate true"}
-                              << none << 3 << 1;
-        QTest::newRow("flow") << "flow-scheduler.yaml" << "manifest"
-                              << QStringList{"set --bind-address 127.0.0.1",
-                                             "remove --profiling",
-                                             "set --authentication-kubeconfig /etc/kubernetes/scheduler.conf"}
-                              << none << 1 << 1;
-        QTest::newRow("args") << "args-etcd.yaml" << "manifest"
-                              << QStringList{"remove --auto-tls", "set --peer-auto-tls false",
-                                             "set --client-cert-auth true",
-                                             "set --trusted-ca-file /etc/kubernetes/pki/etcd/ca.crt"}
-                              << none << 3 << 2;
+        QTest::newRow("crlf")
+            << "crlf-controller-manager.yaml"
+            << "manifest"
+            << QStringList{"set --bind-address 127.0.0.1", "set --profiling false",
+                           "setKey --feature-gates RotateKubeletServerCertificate true"}
+            << none << 3 << 1;
+        QTest::newRow("flow")
+            << "flow-scheduler.yaml"
+            << "manifest"
+            << QStringList{"set --bind-address 127.0.0.1", "remove --profiling",
+                           "set --authentication-kubeconfig /etc/kubernetes/scheduler.conf"}
+            << none << 1 << 1;
+        QTest::newRow("args")
+            << "args-etcd.yaml"
+            << "manifest"
+            << QStringList{"remove --auto-tls", "set --peer-auto-tls false",
+                           "set --client-cert-auth true",
+                           "set --trusted-ca-file /etc/kubernetes/pki/etcd/ca.crt"}
+            << none << 3 << 2;
         QTest::newRow("kubelet-config")
-            << "kubelet-config.yaml" << "config"
-            << QStringList{"config rotateCertificates true", "config authentication.anonymous.enabled false",
-                           "config readOnlyPort 0", "config featureGates.RotateKubeletServerCertificate true",
-                           "config authorization.mode Webhook", "config eventRecordQPS 5"}
+            << "kubelet-config.yaml"
+            << "config"
+            << QStringList{"config rotateCertificates true",
+                           "config authentication.anonymous.enabled false",
+                           "config readOnlyPort 0",
+                           "config featureGates.RotateKubeletServerCertificate true",
+                           "config authorization.mode Webhook",
+                           "config eventRecordQPS 5"}
             << none << 7 << 3;
         QTest::newRow("k3s-style-config")
-            << "k3s-style-kubelet-config.yaml" << "config"
+            << "k3s-style-kubelet-config.yaml"
+            << "config"
             << QStringList{"config rotateCertificates true", "config readOnlyPort 0",
                            "config authentication.webhook.enabled true",
                            "config authentication.x509.clientCAFile /etc/k3s/ca.crt"}
             << none << 5 << 2;
-        QTest::newRow("json-config") << "kubelet-config.json" << "config"
-                                     << QStringList{"config rotateCertificates true",
-                                                    "config readOnlyPort 0",
-                                                    "config authentication.anonymous.enabled false"}
-                                     << none << 3 << 3;
-        QTest::newRow("kubeadm-flags-env")
-            << "kubeadm-flags.env" << "env"
-            << QStringList{"set --rotate-certificates true"} << "KUBELET_EXTRA_ARGS" << 1 << 1;
+        QTest::newRow("json-config")
+            << "kubelet-config.json"
+            << "config"
+            << QStringList{"config rotateCertificates true", "config readOnlyPort 0",
+                           "config authentication.anonymous.enabled false"}
+            << none << 3 << 3;
+        QTest::newRow("kubeadm-flags-env") << "kubeadm-flags.env"
+                                           << "env" << QStringList{"set --rotate-certificates true"}
+                                           << "KUBELET_EXTRA_ARGS" << 1 << 1;
         QTest::newRow("default-kubelet")
-            << "default-kubelet" << "env"
+            << "default-kubelet"
+            << "env"
             << QStringList{"set --read-only-port 0",
                            "setKey --feature-gates RotateKubeletServerCertificate true",
                            "set --protect-kernel-defaults true"}
             << "KUBELET_EXTRA_ARGS" << 1 << 1;
         QTest::newRow("sysconfig-crlf-empty-value")
-            << "sysconfig-kubelet-crlf" << "env"
-            << QStringList{"set --read-only-port 0", "set --event-qps 5"} << "KUBELET_EXTRA_ARGS"
-            << 1 << 1;
+            << "sysconfig-kubelet-crlf"
+            << "env" << QStringList{"set --read-only-port 0", "set --event-qps 5"}
+            << "KUBELET_EXTRA_ARGS" << 1 << 1;
         QTest::newRow("default-kubelet-no-variable")
-            << "default-kubelet-empty" << "env" << QStringList{"set --read-only-port 0"}
-            << "KUBELET_EXTRA_ARGS" << 1 << 0;
+            << "default-kubelet-empty"
+            << "env" << QStringList{"set --read-only-port 0"} << "KUBELET_EXTRA_ARGS" << 1 << 0;
         QTest::newRow("dropin-several-environment")
-            << "20-dropin.conf" << "unit"
+            << "20-dropin.conf"
+            << "unit"
             << QStringList{"set --rotate-certificates true", "remove --anonymous-auth",
                            "set --authorization-mode Webhook", "set --profiling false"}
             << "KUBELET_EXTRA_ARGS" << 3 << 3;
@@ -201,8 +220,9 @@ private slots:
         }
         const QByteArray expected = readData(expectedName);
         if (*out != expected)
-            qWarning("%s", qPrintable(LineDiff::compute(expected, *out).unified(
-                               QStringLiteral("expected"), QStringLiteral("actual"))));
+            qWarning("%s", qPrintable(
+                               LineDiff::compute(expected, *out)
+                                   .unified(QStringLiteral("expected"), QStringLiteral("actual"))));
         QCOMPARE(*out, expected);
         // Only the lines that must change, change.
         const LineDiff d = LineDiff::compute(input, *out);
@@ -227,8 +247,9 @@ private slots:
         QVERIFY(before.ok());
         QCOMPARE(before->value(4), QStringLiteral("--secure-port"));
         QCOMPARE(before->value(5), QStringLiteral("6443")); // the quoted two-item value
-        auto out = FlagEditor::edit(input, QStringLiteral("m"), FlagFileKind::Manifest,
-                                    parseChange(QStringLiteral("set --secure-port 6444")), kBooleans);
+        auto out =
+            FlagEditor::edit(input, QStringLiteral("m"), FlagFileKind::Manifest,
+                             parseChange(QStringLiteral("set --secure-port 6444")), kBooleans);
         QVERIFY(out.ok());
         auto after = FlagEditor::items(*out, QStringLiteral("m"), FlagFileKind::Manifest);
         QVERIFY(after.ok());
@@ -270,14 +291,14 @@ private slots:
         QVERIFY(e2.error().line > 0);
         // Not a manifest.
         auto e3 = FlagEditor::edit(QByteArray("a: [1\n"), QStringLiteral("bad.yaml"),
-                                   FlagFileKind::Manifest,
-                                   parseChange(QStringLiteral("set --x 1")), kBooleans);
+                                   FlagFileKind::Manifest, parseChange(QStringLiteral("set --x 1")),
+                                   kBooleans);
         QVERIFY(!e3.ok());
         QCOMPARE(e3.error().file, QStringLiteral("bad.yaml"));
         // A key whose parent is not a mapping.
         auto e4 = ConfigEditor::setKey(readData(QStringLiteral("kubelet-config.yaml")),
-                                       QStringLiteral("c.yaml"),
-                                       QStringLiteral("clusterDomain.x"), QStringLiteral("1"));
+                                       QStringLiteral("c.yaml"), QStringLiteral("clusterDomain.x"),
+                                       QStringLiteral("1"));
         QVERIFY(!e4.ok());
         QCOMPARE(e4.error().line, 15);
     }
@@ -286,7 +307,8 @@ private slots:
     {
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("--a=b"), 0, false), QByteArray("--a=b"));
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("6443"), 0, false), QByteArray("\"6443\""));
-        QCOMPARE(yamltext::encodeScalar(QStringLiteral("true"), 0, false, true), QByteArray("true"));
+        QCOMPARE(yamltext::encodeScalar(QStringLiteral("true"), 0, false, true),
+                 QByteArray("true"));
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("a: b"), 0, false), QByteArray("\"a: b\""));
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("a,b"), 0, true), QByteArray("\"a,b\""));
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("it's"), '\'', false),
