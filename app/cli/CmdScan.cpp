@@ -1,4 +1,5 @@
 #include "CliCommon.h"
+#include "CmdHistory.h"
 #include "Connection.h"
 
 #include "catalog/CatalogLoader.h"
@@ -23,10 +24,12 @@ int cmdScan(const QStringList &args)
 {
     Options o;
     ConnectionOptions c;
+    HistoryOptions h;
     QCommandLineParser p;
     if (!parse(p, QStringLiteral("scan"), args,
                c.all() +
-                   QList<QCommandLineOption>{o.benchmark, o.format, o.output, o.verbose, o.color}))
+                   QList<QCommandLineOption>{o.benchmark, o.format, o.output, o.verbose, o.color} +
+                   h.all()))
         return Usage;
     if (!checkFormat(p.value(o.format), reportFormats()))
         return Usage;
@@ -115,13 +118,20 @@ int cmdScan(const QStringList &args)
         }
     }
 
-    return writeClusterReport(p, o, *bench, result);
+    // Waivers, then the history (one transaction: an interrupted CLI leaves no partial scan),
+    // then the report.
+    QList<QByteArray> snapshots;
+    for (const NodeScanOutput &output : engine.outputs())
+        snapshots << output.snapshot;
+    return finishReport(p, o, h, *bench, result, snapshots, p.value(c.inventory),
+                        !p.isSet(h.noHistory));
 }
 const CommandRegistration regScan{
     "scan",
     "scan --inventory FILE [--benchmark ID] [--jobs N] [--timeout S] [--format FORMAT]\n"
     "     [--output FILE] [--known-hosts FILE] [--host-key-policy strict|accept-new]\n"
-    "     [--secrets-file FILE]                  audit every node of an inventory over SSH",
+    "     [--secrets-file FILE] [--waivers FILE] [--no-history] [--history-db FILE]\n"
+    "     [--compare-previous]                   audit every node of an inventory over SSH",
     cmdScan, 40};
 
 } // namespace
