@@ -1,6 +1,7 @@
 #include "evaluate/Evaluator.h"
 
 #include "evaluate/ArgvParser.h"
+#include "evaluate/Distributions.h"
 #include "evaluate/Operators.h"
 #include "evaluate/Profile.h"
 #include "util/Yaml.h"
@@ -830,6 +831,8 @@ QString Evaluator::kubernetesVersion(const NodeSnapshot &s)
 
 NodeResult Evaluator::evaluate(const NodeSnapshot &snapshot, const NodeContext &context) const
 {
+    if (auto d = synthesizeDistributionComponents(snapshot)) // k3s/rke2: rebuilt component argv
+        return evaluate(*d, context);
     NodeView view(m_benchmark, snapshot, context);
     NodeResult out;
     out.name = context.name;

@@ -6,7 +6,8 @@ namespace kinspect {
 
 PathProfile PathProfile::forDistribution(const QString &distribution)
 {
-    // kubeadm's layout; k3s and rke2 profiles (issue #7) override entries of it.
+    // kubeadm's layout (also for "unknown"); k3s and rke2 keep their files below
+    // /var/lib/rancher/<distribution> (the same paths the collector reports).
     PathProfile p;
     p.name = QStringLiteral("kubeadm");
     const auto set = [&p](const char *k, const char *v) {
@@ -25,7 +26,31 @@ PathProfile PathProfile::forDistribution(const QString &distribution)
     set("cniDir", "/etc/cni/net.d");
     set("proxyKubeconfig", "/var/lib/kube-proxy/kubeconfig.conf");
     set("proxyConfig", "/var/lib/kube-proxy/config.conf");
-    Q_UNUSED(distribution);
+    if (distribution == QLatin1String("k3s") || distribution == QLatin1String("rke2")) {
+        // Everything below the data dir (/var/lib/rancher/<dist>); there is no kubelet config
+        // file, kube-proxy config or super-admin kubeconfig unless the node names one (the
+        // collector then reports it and forSnapshot() takes it).
+        p.name = distribution;
+        const QString dd = QStringLiteral("/var/lib/rancher/") + distribution;
+        const auto setd = [&p, &dd](const char *k, const char *rel) {
+            p.vars.insert(QLatin1String(k), dd + QLatin1String(rel));
+        };
+        setd("kubernetesDir", "/server");
+        setd("manifests", "/agent/pod-manifests");
+        setd("pki", "/server/tls");
+        setd("adminConf", "/server/cred/admin.kubeconfig");
+        setd("schedulerConf", "/server/cred/scheduler.kubeconfig");
+        setd("controllerManagerConf", "/server/cred/controller.kubeconfig");
+        setd("kubeletKubeconfig", "/agent/kubelet.kubeconfig");
+        setd("etcdDataDir", "/server/db/etcd");
+        setd("cniDir", "/agent/etc/cni/net.d");
+        setd("proxyKubeconfig", "/agent/kubeproxy.kubeconfig");
+        if (distribution == QLatin1String("rke2"))
+            set("cniDir", "/etc/cni/net.d");
+        p.vars.remove(QStringLiteral("superAdminConf"));
+        p.vars.remove(QStringLiteral("kubeletConfig"));
+        p.vars.remove(QStringLiteral("proxyConfig"));
+    }
     return p;
 }
 

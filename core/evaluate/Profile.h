@@ -12,6 +12,8 @@ struct PathProfile
     QString name; // kubeadm | k3s | rke2
     QHash<QString, QString> vars;
 
+    // kubeadm (the default, also for "unknown"), k3s or rke2. A variable the distribution does
+    // not have is absent (k3s has no kubelet config file by default).
     static PathProfile forDistribution(const QString &distribution);
     // The distribution's defaults overridden by what the collector saw on the node (the kubelet's
     // real --config, staticPodPath, etcd's --data-dir, ...).
