@@ -1,4 +1,1116 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="de_DE">
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+  <context>
+    <name>DialogPrompter</name>
+    <message>
+      <source>%1:%2: expected KIND[@NODE]=SECRET</source>
+      <translation>%1:%2: erwartet KIND[@NODE]=SECRET</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorAdvice</name>
+    <message>
+      <source>The node could not be reached.</source>
+      <translation>Der Knoten war nicht erreichbar.</translation>
+    </message>
+    <message>
+      <source>Check the host name and port in the inventory, that the node is up and that sshd listens on that port.</source>
+      <translation>Prüfen Sie Hostname und Port im Inventar, ob der Knoten läuft und ob sshd auf diesem Port lauscht.</translation>
+    </message>
+    <message>
+      <source>The node did not answer in time.</source>
+      <translation>Der Knoten hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+      <source>Check firewalls and the jump host, or raise the timeouts in the settings, then scan again.</source>
+      <translation>Prüfen Sie Firewalls und den Jump-Host oder erhöhen Sie die Zeitlimits in den Einstellungen, dann prüfen Sie erneut.</translation>
+    </message>
+    <message>
+      <source>The node's host key was not trusted.</source>
+      <translation>Dem Host-Schlüssel des Knotens wurde nicht vertraut.</translation>
+    </message>
+    <message>
+      <source>An unknown key was refused, or the key changed since it was saved. Compare the fingerprint with the node (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub); if a changed key is expected, remove the old line from known_hosts.</source>
+      <translation>Ein unbekannter Schlüssel wurde abgelehnt, oder der Schlüssel hat sich seit dem Speichern geändert. Vergleichen Sie den Fingerabdruck mit dem Knoten (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub); ist die Änderung erwartet, entfernen Sie die alte Zeile aus known_hosts.</translation>
+    </message>
+    <message>
+      <source>Authentication failed.</source>
+      <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+      <source>Check the user and identity file of the node (or the defaults), that the key is in authorized_keys, or load the key into your ssh-agent.</source>
+      <translation>Prüfen Sie Benutzer und Schlüsseldatei des Knotens (oder die Vorgaben), ob der Schlüssel in authorized_keys steht, oder laden Sie ihn in Ihren ssh-agent.</translation>
+    </message>
+    <message>
+      <source>sudo refused to run the collector.</source>
+      <translation>sudo hat die Ausführung des Collectors verweigert.</translation>
+    </message>
+    <message>
+      <source>Check the node's sudo mode (none, nopasswd, password) and the password, and that the user may run sh through sudo.</source>
+      <translation>Prüfen Sie den sudo-Modus des Knotens (none, nopasswd, password) und das Passwort, und ob der Benutzer sh über sudo ausführen darf.</translation>
+    </message>
+    <message>
+      <source>The collector failed on the node.</source>
+      <translation>Der Collector ist auf dem Knoten fehlgeschlagen.</translation>
+    </message>
+    <message>
+      <source>The node needs a POSIX sh and read access to the Kubernetes files (root or sudo). The message names what failed.</source>
+      <translation>Der Knoten braucht eine POSIX-sh und Lesezugriff auf die Kubernetes-Dateien (root oder sudo). Die Meldung nennt, was fehlschlug.</translation>
+    </message>
+    <message>
+      <source>The collector's output could not be read.</source>
+      <translation>Die Ausgabe des Collectors konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+      <source>A login script may print text into the session; export the report and file an issue with it.</source>
+      <translation>Vielleicht schreibt ein Login-Skript Text in die Sitzung; exportieren Sie den Bericht und melden Sie damit ein Problem.</translation>
+    </message>
+    <message>
+      <source>The scan was cancelled.</source>
+      <translation>Die Prüfung wurde abgebrochen.</translation>
+    </message>
+    <message>
+      <source>Scan again to audit this node.</source>
+      <translation>Prüfen Sie erneut, um diesen Knoten zu auditieren.</translation>
+    </message>
+    <message>
+      <source>The node could not be audited.</source>
+      <translation>Der Knoten konnte nicht auditiert werden.</translation>
+    </message>
+    <message>
+      <source>Scan again; if it keeps failing, export the report and file an issue with it.</source>
+      <translation>Prüfen Sie erneut; schlägt es weiter fehl, exportieren Sie den Bericht und melden Sie damit ein Problem.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultFile</name>
+    <message>
+      <source>not a JSON report: %1 at offset %2</source>
+      <translation>kein JSON-Bericht: %1 an Position %2</translation>
+    </message>
+    <message>
+      <source>not a Kinspect JSON report (no "benchmark" or "nodes")</source>
+      <translation>kein Kinspect-JSON-Bericht (kein „benchmark“ oder „nodes“)</translation>
+    </message>
+    <message>
+      <source>a node has no name</source>
+      <translation>ein Knoten hat keinen Namen</translation>
+    </message>
+    <message>
+      <source>node %1: a result without an id or a known status</source>
+      <translation>Knoten %1: ein Ergebnis ohne ID oder bekannten Status</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusStyle</name>
+    <message>
+      <source>Pass</source>
+      <translation>Bestanden</translation>
+    </message>
+    <message>
+      <source>Fail</source>
+      <translation>Verstoß</translation>
+    </message>
+    <message>
+      <source>Manual</source>
+      <translation>Manuell</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Fehler</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+      <source>Waived</source>
+      <translation>Ausgenommen</translation>
+    </message>
+    <message>
+      <source>The node meets this control.</source>
+      <translation>Der Knoten erfüllt diese Kontrolle.</translation>
+    </message>
+    <message>
+      <source>The node does not meet this control.</source>
+      <translation>Der Knoten erfüllt diese Kontrolle nicht.</translation>
+    </message>
+    <message>
+      <source>A person has to review this control.</source>
+      <translation>Diese Kontrolle muss eine Person prüfen.</translation>
+    </message>
+    <message>
+      <source>The control could not be audited.</source>
+      <translation>Die Kontrolle konnte nicht auditiert werden.</translation>
+    </message>
+    <message>
+      <source>The control does not apply to this node.</source>
+      <translation>Die Kontrolle gilt nicht für diesen Knoten.</translation>
+    </message>
+    <message>
+      <source>The risk was accepted (waived).</source>
+      <translation>Das Risiko wurde akzeptiert (Ausnahme).</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::ControlNodesModel</name>
+    <message>
+      <source>no result</source>
+      <translation>kein Ergebnis</translation>
+    </message>
+    <message>
+      <source>Node</source>
+      <translation>Knoten</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Rollen</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Actual value</source>
+      <translation>Ist-Wert</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Begründung</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::DetailPane</name>
+    <message>
+      <source>Evidence on the selected node</source>
+      <translation>Nachweise auf dem gewählten Knoten</translation>
+    </message>
+    <message>
+      <source>Select a control or a cell of the matrix.</source>
+      <translation>Wählen Sie eine Kontrolle oder eine Zelle der Matrix.</translation>
+    </message>
+    <message>
+      <source>%1 · section %2 %3 · %4</source>
+      <translation>%1 · Abschnitt %2 %3 · %4</translation>
+    </message>
+    <message>
+      <source>automated</source>
+      <translation>automatisiert</translation>
+    </message>
+    <message>
+      <source>manual</source>
+      <translation>manuell</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Beschreibung</translation>
+    </message>
+    <message>
+      <source>Rationale</source>
+      <translation>Begründung</translation>
+    </message>
+    <message>
+      <source>Audit</source>
+      <translation>Prüfung</translation>
+    </message>
+    <message>
+      <source>Remediation</source>
+      <translation>Behebung</translation>
+    </message>
+    <message>
+      <source>Impact</source>
+      <translation>Auswirkung</translation>
+    </message>
+    <message>
+      <source>Default value</source>
+      <translation>Standardwert</translation>
+    </message>
+    <message>
+      <source>References</source>
+      <translation>Verweise</translation>
+    </message>
+    <message>
+      <source>Version %1 · %2 %3</source>
+      <translation>Version %1 · %2 %3</translation>
+    </message>
+    <message>
+      <source>CIS Controls</source>
+      <translation>CIS Controls</translation>
+    </message>
+    <message>
+      <source>The collected data suggests: %1</source>
+      <translation>Die gesammelten Daten deuten auf: %1</translation>
+    </message>
+    <message>
+      <source>A fix would edit &lt;tt&gt;%1&lt;/tt&gt; on this node.</source>
+      <translation>Eine Behebung würde &lt;tt&gt;%1&lt;/tt&gt; auf diesem Knoten ändern.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;%1&lt;/b&gt; was not audited: %2</source>
+      <translation>&lt;b&gt;%1&lt;/b&gt; wurde nicht auditiert: %2</translation>
+    </message>
+    <message>
+      <source>Select a node's cell to see its verdict and evidence.</source>
+      <translation>Wählen Sie die Zelle eines Knotens, um Ergebnis und Nachweise zu sehen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::EvidenceModel</name>
+    <message>
+      <source>command line</source>
+      <translation>Befehlszeile</translation>
+    </message>
+    <message>
+      <source>config file</source>
+      <translation>Konfigurationsdatei</translation>
+    </message>
+    <message>
+      <source>default</source>
+      <translation>Standard</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+      <source>file stat</source>
+      <translation>Dateiattribute</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation>Datei</translation>
+    </message>
+    <message>
+      <source>process</source>
+      <translation>Prozess</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>Hinweis</translation>
+    </message>
+    <message>
+      <source>(unset)</source>
+      <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Quelle</translation>
+    </message>
+    <message>
+      <source>Path / key</source>
+      <translation>Pfad / Schlüssel</translation>
+    </message>
+    <message>
+      <source>Actual</source>
+      <translation>Ist</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Erwartet</translation>
+    </message>
+    <message>
+      <source>Collection command</source>
+      <translation>Erfassungsbefehl</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::HostKeyDialog</name>
+    <message>
+      <source>Unknown host key</source>
+      <translation>Unbekannter Host-Schlüssel</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;%1&lt;/b&gt; (%2, port %3) presented a host key that is not in your known_hosts file.</source>
+      <translation>&lt;b&gt;%1&lt;/b&gt; (%2, Port %3) hat einen Host-Schlüssel vorgelegt, der nicht in Ihrer known_hosts-Datei steht.</translation>
+    </message>
+    <message>
+      <source>Key type: %1</source>
+      <translation>Schlüsseltyp: %1</translation>
+    </message>
+    <message>
+      <source>Compare this fingerprint with the one the node prints for &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub&lt;/tt&gt; before you trust it.</source>
+      <translation>Vergleichen Sie diesen Fingerabdruck mit der Ausgabe von &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub&lt;/tt&gt; auf dem Knoten, bevor Sie ihm vertrauen.</translation>
+    </message>
+    <message>
+      <source>Saving adds it to %1.</source>
+      <translation>Speichern fügt ihn zu %1 hinzu.</translation>
+    </message>
+    <message>
+      <source>Trust &amp;once</source>
+      <translation>&amp;Einmal vertrauen</translation>
+    </message>
+    <message>
+      <source>Trust and &amp;save</source>
+      <translation>Vertrauen und &amp;speichern</translation>
+    </message>
+    <message>
+      <source>&amp;Refuse</source>
+      <translation>&amp;Ablehnen</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::InventoryDialog</name>
+    <message>
+      <source>Edit inventory</source>
+      <translation>Inventar bearbeiten</translation>
+    </message>
+    <message>
+      <source>&amp;Cluster:</source>
+      <translation>&amp;Cluster:</translation>
+    </message>
+    <message>
+      <source>Automatic (by Kubernetes version)</source>
+      <translation>Automatisch (nach Kubernetes-Version)</translation>
+    </message>
+    <message>
+      <source>&amp;Benchmark:</source>
+      <translation>&amp;Benchmark:</translation>
+    </message>
+    <message>
+      <source>Defaults for every node</source>
+      <translation>Vorgaben für alle Knoten</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>keins</translation>
+    </message>
+    <message>
+      <source>nopasswd</source>
+      <translation>ohne Passwort (nopasswd)</translation>
+    </message>
+    <message>
+      <source>password</source>
+      <translation>Passwort</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Port:</translation>
+    </message>
+    <message>
+      <source>&amp;Identity file:</source>
+      <translation>&amp;Schlüsseldatei:</translation>
+    </message>
+    <message>
+      <source>&amp;sudo:</source>
+      <translation>s&amp;udo:</translation>
+    </message>
+    <message>
+      <source>&amp;Add…</source>
+      <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>&amp;Entfernen</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::InventoryNodesModel</name>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Host</source>
+      <translation>Host</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Benutzer</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Rollen</translation>
+    </message>
+    <message>
+      <source>sudo</source>
+      <translation>sudo</translation>
+    </message>
+    <message>
+      <source>Jump host</source>
+      <translation>Jump-Host</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::MainWindow</name>
+    <message>
+      <source>About Kinspect</source>
+      <translation>Über Kinspect</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Kinspect %1&lt;/b&gt;&lt;p&gt;Audits Kubernetes nodes against the CIS Kubernetes Benchmark over SSH.&lt;/p&gt;</source>
+      <translation>&lt;b&gt;Kinspect %1&lt;/b&gt;&lt;p&gt;Prüft Kubernetes-Knoten über SSH gegen den CIS Kubernetes Benchmark.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+      <source>&amp;Inventory</source>
+      <translation>&amp;Inventar</translation>
+    </message>
+    <message>
+      <source>&amp;Scan</source>
+      <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <source>&amp;New inventory</source>
+      <translation>&amp;Neues Inventar</translation>
+    </message>
+    <message>
+      <source>&amp;Open inventory…</source>
+      <translation>Inventar ö&amp;ffnen…</translation>
+    </message>
+    <message>
+      <source>Open saved &amp;result…</source>
+      <translation>Gespeichertes &amp;Ergebnis öffnen…</translation>
+    </message>
+    <message>
+      <source>&amp;Save inventory</source>
+      <translation>Inventar &amp;speichern</translation>
+    </message>
+    <message>
+      <source>Save inventory &amp;as…</source>
+      <translation>Inventar speichern &amp;unter…</translation>
+    </message>
+    <message>
+      <source>&amp;Export report…</source>
+      <translation>Bericht e&amp;xportieren…</translation>
+    </message>
+    <message>
+      <source>Se&amp;ttings…</source>
+      <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Edit inventory…</source>
+      <translation>Inventar &amp;bearbeiten…</translation>
+    </message>
+    <message>
+      <source>Scan every node of the inventory (F5)</source>
+      <translation>Alle Knoten des Inventars prüfen (F5)</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel scan</source>
+      <translation>Prüfung a&amp;bbrechen</translation>
+    </message>
+    <message>
+      <source>Stop the running scan (Esc)</source>
+      <translation>Laufende Prüfung anhalten (Esc)</translation>
+    </message>
+    <message>
+      <source>&amp;Find control…</source>
+      <translation>Kontrolle &amp;suchen…</translation>
+    </message>
+    <message>
+      <source>&amp;Matrix</source>
+      <translation>&amp;Matrix</translation>
+    </message>
+    <message>
+      <source>&amp;Node view</source>
+      <translation>&amp;Knotenansicht</translation>
+    </message>
+    <message>
+      <source>&amp;Control view</source>
+      <translation>K&amp;ontrollansicht</translation>
+    </message>
+    <message>
+      <source>&amp;Worst first</source>
+      <translation>&amp;Schlechteste zuerst</translation>
+    </message>
+    <message>
+      <source>E&amp;xpand all sections</source>
+      <translation>Alle Abschnitte &amp;aufklappen</translation>
+    </message>
+    <message>
+      <source>C&amp;ollapse all sections</source>
+      <translation>Alle Abschnitte &amp;zuklappen</translation>
+    </message>
+    <message>
+      <source>&amp;About Kinspect</source>
+      <translation>Ü&amp;ber Kinspect</translation>
+    </message>
+    <message>
+      <source> Benchmark: </source>
+      <translation> Benchmark: </translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>Automatisch</translation>
+    </message>
+    <message>
+      <source>Automatic: chosen by the nodes' Kubernetes version after the scan</source>
+      <translation>Automatisch: nach der Prüfung anhand der Kubernetes-Version der Knoten gewählt</translation>
+    </message>
+    <message>
+      <source>Matrix</source>
+      <translation>Matrix</translation>
+    </message>
+    <message>
+      <source>Node view</source>
+      <translation>Knotenansicht</translation>
+    </message>
+    <message>
+      <source>Control view</source>
+      <translation>Kontrollansicht</translation>
+    </message>
+    <message>
+      <source>Select a control in the matrix.</source>
+      <translation>Wählen Sie eine Kontrolle in der Matrix.</translation>
+    </message>
+    <message>
+      <source>Clear list</source>
+      <translation>Liste leeren</translation>
+    </message>
+    <message>
+      <source>Unsaved inventory</source>
+      <translation>Ungespeichertes Inventar</translation>
+    </message>
+    <message>
+      <source>The inventory has unsaved changes. Save them?</source>
+      <translation>Das Inventar hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n node(s) in the inventory. Press F5 to scan.</source>
+      <translation>
+        <numerusform>%n Knoten im Inventar. F5 startet die Prüfung.</numerusform>
+        <numerusform>%n Knoten im Inventar. F5 startet die Prüfung.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Cannot open the inventory</source>
+      <translation>Inventar kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <source>Cannot save the inventory</source>
+      <translation>Inventar kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+      <source>Cannot open the result</source>
+      <translation>Ergebnis kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <source>%1: unknown benchmark %2</source>
+      <translation>%1: unbekannter Benchmark %2</translation>
+    </message>
+    <message>
+      <source>Nothing to scan</source>
+      <translation>Nichts zu prüfen</translation>
+    </message>
+    <message>
+      <source>Open or create an inventory with at least one node.</source>
+      <translation>Öffnen oder erstellen Sie ein Inventar mit mindestens einem Knoten.</translation>
+    </message>
+    <message>
+      <source>Cannot scan</source>
+      <translation>Prüfung nicht möglich</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Wird abgebrochen…</translation>
+    </message>
+    <message numerus="yes">
+      <source>Scanning %n node(s)…</source>
+      <translation>
+        <numerusform>Prüfe %n Knoten…</numerusform>
+        <numerusform>Prüfe %n Knoten…</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Scan cancelled.</source>
+      <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+      <source>Scan finished.</source>
+      <translation>Prüfung beendet.</translation>
+    </message>
+    <message>
+      <source>Benchmark %1; %2 of %3 nodes audited.</source>
+      <translation>Benchmark %1; %2 von %3 Knoten auditiert.</translation>
+    </message>
+    <message>
+      <source>Hover a node's error for what to do next.</source>
+      <translation>Zeigen Sie auf den Fehler eines Knotens, um zu sehen, was zu tun ist.</translation>
+    </message>
+    <message>
+      <source>new-cluster</source>
+      <translation>neuer-cluster</translation>
+    </message>
+    <message>
+      <source>Open inventory</source>
+      <translation>Inventar öffnen</translation>
+    </message>
+    <message>
+      <source>Inventory (*.yaml *.yml);;All files (*)</source>
+      <translation>Inventar (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>Open saved result</source>
+      <translation>Gespeichertes Ergebnis öffnen</translation>
+    </message>
+    <message>
+      <source>JSON report (*.json);;All files (*)</source>
+      <translation>JSON-Bericht (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <source>Save inventory</source>
+      <translation>Inventar speichern</translation>
+    </message>
+    <message>
+      <source>Inventory (*.yaml *.yml)</source>
+      <translation>Inventar (*.yaml *.yml)</translation>
+    </message>
+    <message>
+      <source>%1 report (*.%2)</source>
+      <translation>%1-Bericht (*.%2)</translation>
+    </message>
+    <message>
+      <source>Export report</source>
+      <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+      <source>Cannot export the report</source>
+      <translation>Bericht kann nicht exportiert werden</translation>
+    </message>
+    <message>
+      <source>Report written to %1</source>
+      <translation>Bericht nach %1 geschrieben</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::MatrixModel</name>
+    <message numerus="yes">
+      <source>%n failing</source>
+      <comment>controls of a section</comment>
+      <translation>
+        <numerusform>%n mit Verstoß</numerusform>
+        <numerusform>%n mit Verstoß</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 of %2 controls fail on at least one node; %3 differ between nodes</source>
+      <translation>%1 von %2 Kontrollen schlagen auf mindestens einem Knoten fehl; %3 unterscheiden sich zwischen Knoten</translation>
+    </message>
+    <message>
+      <source>%1: worst status in %2 is %3</source>
+      <translation>%1: schlechtester Status in %2 ist %3</translation>
+    </message>
+    <message>
+      <source>%1 (manual control)</source>
+      <translation>%1 (manuelle Kontrolle)</translation>
+    </message>
+    <message>
+      <source>%1/%2 fail</source>
+      <translation>%1/%2 Verstoß</translation>
+    </message>
+    <message>
+      <source>mixed</source>
+      <translation>gemischt</translation>
+    </message>
+    <message>
+      <source>no result: %1</source>
+      <translation>kein Ergebnis: %1</translation>
+    </message>
+    <message>
+      <source>Nodes disagree on this control.</source>
+      <translation>Die Knoten unterscheiden sich bei dieser Kontrolle.</translation>
+    </message>
+    <message>
+      <source>no result</source>
+      <translation>kein Ergebnis</translation>
+    </message>
+    <message>
+      <source>%1: no result for %2</source>
+      <translation>%1: kein Ergebnis für %2</translation>
+    </message>
+    <message>
+      <source>%1 was not audited: %2</source>
+      <translation>%1 wurde nicht auditiert: %2</translation>
+    </message>
+    <message>
+      <source>Control</source>
+      <translation>Kontrolle</translation>
+    </message>
+    <message>
+      <source>All nodes</source>
+      <translation>Alle Knoten</translation>
+    </message>
+    <message>
+      <source>The worst status over every node; highlighted where nodes disagree</source>
+      <translation>Der schlechteste Status über alle Knoten; hervorgehoben, wo sich Knoten unterscheiden</translation>
+    </message>
+    <message>
+      <source>%1 (%2)
+roles: %3
+Kubernetes %4</source>
+      <translation>%1 (%2)
+Rollen: %3
+Kubernetes %4</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::MatrixPanel</name>
+    <message>
+      <source>Search control id or text (Ctrl+F)</source>
+      <translation>Kontroll-ID oder Text suchen (Strg+F)</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>Alle Status</translation>
+    </message>
+    <message>
+      <source>Not passing</source>
+      <translation>Nicht bestanden</translation>
+    </message>
+    <message>
+      <source>Nodes disagree</source>
+      <translation>Knoten uneins</translation>
+    </message>
+    <message>
+      <source>Only controls whose status differs between nodes</source>
+      <translation>Nur Kontrollen, deren Status sich zwischen Knoten unterscheidet</translation>
+    </message>
+    <message>
+      <source>Worst first</source>
+      <translation>Schlechteste zuerst</translation>
+    </message>
+    <message>
+      <source>All roles</source>
+      <translation>Alle Rollen</translation>
+    </message>
+    <message>
+      <source>All sections</source>
+      <translation>Alle Abschnitte</translation>
+    </message>
+    <message>
+      <source>All nodes</source>
+      <translation>Alle Knoten</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::NodeControlsModel</name>
+    <message>
+      <source>no result</source>
+      <translation>kein Ergebnis</translation>
+    </message>
+    <message>
+      <source>Control</source>
+      <translation>Kontrolle</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Begründung</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::NodeDialog</name>
+    <message>
+      <source>Add node</source>
+      <translation>Knoten hinzufügen</translation>
+    </message>
+    <message>
+      <source>Edit node %1</source>
+      <translation>Knoten %1 bearbeiten</translation>
+    </message>
+    <message>
+      <source>none (log in as root)</source>
+      <translation>keins (Anmeldung als root)</translation>
+    </message>
+    <message>
+      <source>nopasswd</source>
+      <translation>ohne Passwort (nopasswd)</translation>
+    </message>
+    <message>
+      <source>password (asked when needed)</source>
+      <translation>Passwort (bei Bedarf abgefragt)</translation>
+    </message>
+    <message>
+      <source>detected when empty, e.g. control-plane, etcd, worker</source>
+      <translation>leer: automatisch erkannt, z. B. control-plane, etcd, worker</translation>
+    </message>
+    <message>
+      <source>(direct)</source>
+      <translation>(direkt)</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Name:</translation>
+    </message>
+    <message>
+      <source>&amp;Host:</source>
+      <translation>&amp;Host:</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Port:</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+      <source>&amp;Identity file:</source>
+      <translation>&amp;Schlüsseldatei:</translation>
+    </message>
+    <message>
+      <source>&amp;sudo:</source>
+      <translation>s&amp;udo:</translation>
+    </message>
+    <message>
+      <source>&amp;Roles:</source>
+      <translation>&amp;Rollen:</translation>
+    </message>
+    <message>
+      <source>&amp;Jump host:</source>
+      <translation>&amp;Jump-Host:</translation>
+    </message>
+    <message>
+      <source>A node needs a name and a host.</source>
+      <translation>Ein Knoten braucht einen Namen und einen Host.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::NodesModel</name>
+    <message>
+      <source>Queued</source>
+      <translation>Wartend</translation>
+    </message>
+    <message>
+      <source>Connecting</source>
+      <translation>Verbinde</translation>
+    </message>
+    <message>
+      <source>Collecting</source>
+      <translation>Erfasse</translation>
+    </message>
+    <message>
+      <source>Evaluating</source>
+      <translation>Bewerte</translation>
+    </message>
+    <message>
+      <source>Audited</source>
+      <translation>Auditiert</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Abgebrochen</translation>
+    </message>
+    <message>
+      <source>Not scanned</source>
+      <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+      <source>%1 fail, %2 pass</source>
+      <translation>%1 Verstöße, %2 bestanden</translation>
+    </message>
+    <message>
+      <source>Node</source>
+      <translation>Knoten</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Rollen</translation>
+    </message>
+    <message>
+      <source>Distribution</source>
+      <translation>Distribution</translation>
+    </message>
+    <message>
+      <source>Kubernetes</source>
+      <translation>Kubernetes</translation>
+    </message>
+    <message>
+      <source>Scan</source>
+      <translation>Prüfung</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Fehler</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::ScanController</name>
+    <message>
+      <source>A scan is already running.</source>
+      <translation>Es läuft bereits eine Prüfung.</translation>
+    </message>
+    <message>
+      <source>The inventory has no nodes.</source>
+      <translation>Das Inventar enthält keine Knoten.</translation>
+    </message>
+    <message>
+      <source>The scan could not start.</source>
+      <translation>Die Prüfung konnte nicht starten.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::SecretDialog</name>
+    <message>
+      <source>sudo password for %1</source>
+      <translation>sudo-Passwort für %1</translation>
+    </message>
+    <message>
+      <source>Key passphrase for %1</source>
+      <translation>Schlüssel-Passphrase für %1</translation>
+    </message>
+    <message>
+      <source>Password for %1</source>
+      <translation>Passwort für %1</translation>
+    </message>
+    <message>
+      <source>Node &lt;b&gt;%1&lt;/b&gt; asks:</source>
+      <translation>Knoten &lt;b&gt;%1&lt;/b&gt; fragt:</translation>
+    </message>
+    <message>
+      <source>Remember in the system &amp;keychain</source>
+      <translation>Im System-&amp;Schlüsselbund merken</translation>
+    </message>
+    <message>
+      <source>Kinspect never writes secrets to disk or to its logs.</source>
+      <translation>Kinspect schreibt Geheimnisse nie auf die Festplatte oder in Protokolle.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>Einstellungen</translation>
+    </message>
+    <message>
+      <source>System language</source>
+      <translation>Systemsprache</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+      <source>Nodes scanned at &amp;once:</source>
+      <translation>&amp;Gleichzeitig geprüfte Knoten:</translation>
+    </message>
+    <message>
+      <source> s</source>
+      <translation> s</translation>
+    </message>
+    <message>
+      <source>SSH &amp;timeout:</source>
+      <translation>SSH-&amp;Zeitlimit:</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::StatusChartWidget</name>
+    <message>
+      <source>score</source>
+      <translation>Wertung</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::SummaryWidget</name>
+    <message>
+      <source>No cluster</source>
+      <translation>Kein Cluster</translation>
+    </message>
+    <message>
+      <source>Open an inventory (Ctrl+O) and scan (F5).</source>
+      <translation>Öffnen Sie ein Inventar (Strg+O) und prüfen Sie (F5).</translation>
+    </message>
+    <message>
+      <source>%1 · %2 of %3 nodes audited</source>
+      <translation>%1 · %2 von %3 Knoten auditiert</translation>
+    </message>
+    <message>
+      <source>Score: –</source>
+      <translation>Wertung: –</translation>
+    </message>
+    <message>
+      <source>Score: %1%&lt;br&gt;&lt;small&gt;pass / (pass + fail)&lt;/small&gt;</source>
+      <translation>Wertung: %1 %&lt;br&gt;&lt;small&gt;bestanden / (bestanden + Verstoß)&lt;/small&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>main</name>
+    <message>
+      <source>Audits Kubernetes nodes against the CIS benchmark.</source>
+      <translation>Prüft Kubernetes-Knoten gegen den CIS-Benchmark.</translation>
+    </message>
+    <message>
+      <source>Open this inventory file.</source>
+      <translation>Diese Inventardatei öffnen.</translation>
+    </message>
+    <message>
+      <source>known_hosts file (default ~/.ssh/known_hosts).</source>
+      <translation>known_hosts-Datei (Standard ~/.ssh/known_hosts).</translation>
+    </message>
+    <message>
+      <source>OpenSSH client config to read ('none' for none).</source>
+      <translation>Zu lesende OpenSSH-Client-Konfiguration ('none' für keine).</translation>
+    </message>
+    <message>
+      <source>Answer password prompts from KIND[@NODE]=SECRET lines.</source>
+      <translation>Passwortabfragen aus KIND[@NODE]=SECRET-Zeilen beantworten.</translation>
+    </message>
+    <message>
+      <source>Open a saved JSON result.</source>
+      <translation>Ein gespeichertes JSON-Ergebnis öffnen.</translation>
+    </message>
+    <message>
+      <source>Start scanning at once.</source>
+      <translation>Sofort mit der Prüfung beginnen.</translation>
+    </message>
+    <message>
+      <source>Save a picture of the window to FILE once the scan (or the loaded result) is shown, then quit.</source>
+      <translation>Ein Bild des Fensters in DATEI speichern, sobald die Prüfung (oder das geladene Ergebnis) angezeigt wird, dann beenden.</translation>
+    </message>
+    <message>
+      <source>Colour palette: system, light or dark.</source>
+      <translation>Farbpalette: system, light oder dark.</translation>
+    </message>
+    <message>
+      <source>User interface language (en, de, fr).</source>
+      <translation>Sprache der Oberfläche (en, de, fr).</translation>
+    </message>
+  </context>
 </TS>

@@ -1,4 +1,1116 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+  <context>
+    <name>DialogPrompter</name>
+    <message>
+      <source>%1:%2: expected KIND[@NODE]=SECRET</source>
+      <translation>%1:%2 : KIND[@NODE]=SECRET attendu</translation>
+    </message>
+  </context>
+  <context>
+    <name>ErrorAdvice</name>
+    <message>
+      <source>The node could not be reached.</source>
+      <translation>Le nœud n'a pas pu être joint.</translation>
+    </message>
+    <message>
+      <source>Check the host name and port in the inventory, that the node is up and that sshd listens on that port.</source>
+      <translation>Vérifiez le nom d'hôte et le port dans l'inventaire, que le nœud est démarré et que sshd écoute sur ce port.</translation>
+    </message>
+    <message>
+      <source>The node did not answer in time.</source>
+      <translation>Le nœud n'a pas répondu à temps.</translation>
+    </message>
+    <message>
+      <source>Check firewalls and the jump host, or raise the timeouts in the settings, then scan again.</source>
+      <translation>Vérifiez les pare-feu et l'hôte de rebond, ou augmentez les délais dans les paramètres, puis relancez l'analyse.</translation>
+    </message>
+    <message>
+      <source>The node's host key was not trusted.</source>
+      <translation>La clé d'hôte du nœud n'a pas été acceptée.</translation>
+    </message>
+    <message>
+      <source>An unknown key was refused, or the key changed since it was saved. Compare the fingerprint with the node (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub); if a changed key is expected, remove the old line from known_hosts.</source>
+      <translation>Une clé inconnue a été refusée, ou la clé a changé depuis son enregistrement. Comparez l'empreinte avec celle du nœud (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) ; si le changement est attendu, supprimez l'ancienne ligne de known_hosts.</translation>
+    </message>
+    <message>
+      <source>Authentication failed.</source>
+      <translation>L'authentification a échoué.</translation>
+    </message>
+    <message>
+      <source>Check the user and identity file of the node (or the defaults), that the key is in authorized_keys, or load the key into your ssh-agent.</source>
+      <translation>Vérifiez l'utilisateur et le fichier de clé du nœud (ou les valeurs par défaut), que la clé figure dans authorized_keys, ou chargez la clé dans votre ssh-agent.</translation>
+    </message>
+    <message>
+      <source>sudo refused to run the collector.</source>
+      <translation>sudo a refusé d'exécuter le collecteur.</translation>
+    </message>
+    <message>
+      <source>Check the node's sudo mode (none, nopasswd, password) and the password, and that the user may run sh through sudo.</source>
+      <translation>Vérifiez le mode sudo du nœud (none, nopasswd, password) et le mot de passe, et que l'utilisateur peut lancer sh via sudo.</translation>
+    </message>
+    <message>
+      <source>The collector failed on the node.</source>
+      <translation>Le collecteur a échoué sur le nœud.</translation>
+    </message>
+    <message>
+      <source>The node needs a POSIX sh and read access to the Kubernetes files (root or sudo). The message names what failed.</source>
+      <translation>Le nœud doit disposer d'un sh POSIX et d'un accès en lecture aux fichiers Kubernetes (root ou sudo). Le message indique ce qui a échoué.</translation>
+    </message>
+    <message>
+      <source>The collector's output could not be read.</source>
+      <translation>La sortie du collecteur n'a pas pu être lue.</translation>
+    </message>
+    <message>
+      <source>A login script may print text into the session; export the report and file an issue with it.</source>
+      <translation>Un script de connexion écrit peut-être du texte dans la session ; exportez le rapport et signalez le problème avec celui-ci.</translation>
+    </message>
+    <message>
+      <source>The scan was cancelled.</source>
+      <translation>L'analyse a été annulée.</translation>
+    </message>
+    <message>
+      <source>Scan again to audit this node.</source>
+      <translation>Relancez l'analyse pour auditer ce nœud.</translation>
+    </message>
+    <message>
+      <source>The node could not be audited.</source>
+      <translation>Le nœud n'a pas pu être audité.</translation>
+    </message>
+    <message>
+      <source>Scan again; if it keeps failing, export the report and file an issue with it.</source>
+      <translation>Relancez l'analyse ; si l'échec persiste, exportez le rapport et signalez le problème avec celui-ci.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultFile</name>
+    <message>
+      <source>not a JSON report: %1 at offset %2</source>
+      <translation>pas un rapport JSON : %1 à la position %2</translation>
+    </message>
+    <message>
+      <source>not a Kinspect JSON report (no "benchmark" or "nodes")</source>
+      <translation>pas un rapport JSON de Kinspect (pas de « benchmark » ni de « nodes »)</translation>
+    </message>
+    <message>
+      <source>a node has no name</source>
+      <translation>un nœud n'a pas de nom</translation>
+    </message>
+    <message>
+      <source>node %1: a result without an id or a known status</source>
+      <translation>nœud %1 : un résultat sans identifiant ni statut connu</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusStyle</name>
+    <message>
+      <source>Pass</source>
+      <translation>Conforme</translation>
+    </message>
+    <message>
+      <source>Fail</source>
+      <translation>Non conforme</translation>
+    </message>
+    <message>
+      <source>Manual</source>
+      <translation>Manuel</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <source>Not applicable</source>
+      <translation>Non applicable</translation>
+    </message>
+    <message>
+      <source>Waived</source>
+      <translation>Dérogé</translation>
+    </message>
+    <message>
+      <source>The node meets this control.</source>
+      <translation>Le nœud satisfait ce contrôle.</translation>
+    </message>
+    <message>
+      <source>The node does not meet this control.</source>
+      <translation>Le nœud ne satisfait pas ce contrôle.</translation>
+    </message>
+    <message>
+      <source>A person has to review this control.</source>
+      <translation>Une personne doit examiner ce contrôle.</translation>
+    </message>
+    <message>
+      <source>The control could not be audited.</source>
+      <translation>Le contrôle n'a pas pu être audité.</translation>
+    </message>
+    <message>
+      <source>The control does not apply to this node.</source>
+      <translation>Le contrôle ne s'applique pas à ce nœud.</translation>
+    </message>
+    <message>
+      <source>The risk was accepted (waived).</source>
+      <translation>Le risque a été accepté (dérogation).</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::ControlNodesModel</name>
+    <message>
+      <source>no result</source>
+      <translation>aucun résultat</translation>
+    </message>
+    <message>
+      <source>Node</source>
+      <translation>Nœud</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Rôles</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Actual value</source>
+      <translation>Valeur réelle</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Raison</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::DetailPane</name>
+    <message>
+      <source>Evidence on the selected node</source>
+      <translation>Preuves sur le nœud sélectionné</translation>
+    </message>
+    <message>
+      <source>Select a control or a cell of the matrix.</source>
+      <translation>Sélectionnez un contrôle ou une cellule de la matrice.</translation>
+    </message>
+    <message>
+      <source>%1 · section %2 %3 · %4</source>
+      <translation>%1 · section %2 %3 · %4</translation>
+    </message>
+    <message>
+      <source>automated</source>
+      <translation>automatisé</translation>
+    </message>
+    <message>
+      <source>manual</source>
+      <translation>manuel</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Rationale</source>
+      <translation>Justification</translation>
+    </message>
+    <message>
+      <source>Audit</source>
+      <translation>Audit</translation>
+    </message>
+    <message>
+      <source>Remediation</source>
+      <translation>Correction</translation>
+    </message>
+    <message>
+      <source>Impact</source>
+      <translation>Impact</translation>
+    </message>
+    <message>
+      <source>Default value</source>
+      <translation>Valeur par défaut</translation>
+    </message>
+    <message>
+      <source>References</source>
+      <translation>Références</translation>
+    </message>
+    <message>
+      <source>Version %1 · %2 %3</source>
+      <translation>Version %1 · %2 %3</translation>
+    </message>
+    <message>
+      <source>CIS Controls</source>
+      <translation>CIS Controls</translation>
+    </message>
+    <message>
+      <source>The collected data suggests: %1</source>
+      <translation>Les données collectées suggèrent : %1</translation>
+    </message>
+    <message>
+      <source>A fix would edit &lt;tt&gt;%1&lt;/tt&gt; on this node.</source>
+      <translation>Une correction modifierait &lt;tt&gt;%1&lt;/tt&gt; sur ce nœud.</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;%1&lt;/b&gt; was not audited: %2</source>
+      <translation>&lt;b&gt;%1&lt;/b&gt; n'a pas été audité : %2</translation>
+    </message>
+    <message>
+      <source>Select a node's cell to see its verdict and evidence.</source>
+      <translation>Sélectionnez la cellule d'un nœud pour voir son verdict et ses preuves.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::EvidenceModel</name>
+    <message>
+      <source>command line</source>
+      <translation>ligne de commande</translation>
+    </message>
+    <message>
+      <source>config file</source>
+      <translation>fichier de configuration</translation>
+    </message>
+    <message>
+      <source>default</source>
+      <translation>défaut</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>non défini</translation>
+    </message>
+    <message>
+      <source>file stat</source>
+      <translation>attributs du fichier</translation>
+    </message>
+    <message>
+      <source>file</source>
+      <translation>fichier</translation>
+    </message>
+    <message>
+      <source>process</source>
+      <translation>processus</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>remarque</translation>
+    </message>
+    <message>
+      <source>(unset)</source>
+      <translation>(non défini)</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Path / key</source>
+      <translation>Chemin / clé</translation>
+    </message>
+    <message>
+      <source>Actual</source>
+      <translation>Réel</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Attendu</translation>
+    </message>
+    <message>
+      <source>Collection command</source>
+      <translation>Commande de collecte</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::HostKeyDialog</name>
+    <message>
+      <source>Unknown host key</source>
+      <translation>Clé d'hôte inconnue</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;%1&lt;/b&gt; (%2, port %3) presented a host key that is not in your known_hosts file.</source>
+      <translation>&lt;b&gt;%1&lt;/b&gt; (%2, port %3) a présenté une clé d'hôte absente de votre fichier known_hosts.</translation>
+    </message>
+    <message>
+      <source>Key type: %1</source>
+      <translation>Type de clé : %1</translation>
+    </message>
+    <message>
+      <source>Compare this fingerprint with the one the node prints for &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub&lt;/tt&gt; before you trust it.</source>
+      <translation>Comparez cette empreinte avec celle qu'affiche le nœud pour &lt;tt&gt;ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub&lt;/tt&gt; avant de lui faire confiance.</translation>
+    </message>
+    <message>
+      <source>Saving adds it to %1.</source>
+      <translation>L'enregistrement l'ajoute à %1.</translation>
+    </message>
+    <message>
+      <source>Trust &amp;once</source>
+      <translation>Faire confiance une &amp;fois</translation>
+    </message>
+    <message>
+      <source>Trust and &amp;save</source>
+      <translation>Faire confiance et &amp;enregistrer</translation>
+    </message>
+    <message>
+      <source>&amp;Refuse</source>
+      <translation>&amp;Refuser</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::InventoryDialog</name>
+    <message>
+      <source>Edit inventory</source>
+      <translation>Modifier l'inventaire</translation>
+    </message>
+    <message>
+      <source>&amp;Cluster:</source>
+      <translation>&amp;Cluster :</translation>
+    </message>
+    <message>
+      <source>Automatic (by Kubernetes version)</source>
+      <translation>Automatique (selon la version de Kubernetes)</translation>
+    </message>
+    <message>
+      <source>&amp;Benchmark:</source>
+      <translation>&amp;Référentiel :</translation>
+    </message>
+    <message>
+      <source>Defaults for every node</source>
+      <translation>Valeurs par défaut pour tous les nœuds</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>aucun</translation>
+    </message>
+    <message>
+      <source>nopasswd</source>
+      <translation>sans mot de passe (nopasswd)</translation>
+    </message>
+    <message>
+      <source>password</source>
+      <translation>mot de passe</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Port :</translation>
+    </message>
+    <message>
+      <source>&amp;Identity file:</source>
+      <translation>Fichier d'&amp;identité :</translation>
+    </message>
+    <message>
+      <source>&amp;sudo:</source>
+      <translation>s&amp;udo :</translation>
+    </message>
+    <message>
+      <source>&amp;Add…</source>
+      <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit…</source>
+      <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>&amp;Supprimer</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::InventoryNodesModel</name>
+    <message>
+      <source>Name</source>
+      <translation>Nom</translation>
+    </message>
+    <message>
+      <source>Host</source>
+      <translation>Hôte</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Port</translation>
+    </message>
+    <message>
+      <source>User</source>
+      <translation>Utilisateur</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Rôles</translation>
+    </message>
+    <message>
+      <source>sudo</source>
+      <translation>sudo</translation>
+    </message>
+    <message>
+      <source>Jump host</source>
+      <translation>Hôte de rebond</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::MainWindow</name>
+    <message>
+      <source>About Kinspect</source>
+      <translation>À propos de Kinspect</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Kinspect %1&lt;/b&gt;&lt;p&gt;Audits Kubernetes nodes against the CIS Kubernetes Benchmark over SSH.&lt;/p&gt;</source>
+      <translation>&lt;b&gt;Kinspect %1&lt;/b&gt;&lt;p&gt;Audite les nœuds Kubernetes selon le CIS Kubernetes Benchmark, via SSH.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+      <source>&amp;Inventory</source>
+      <translation>&amp;Inventaire</translation>
+    </message>
+    <message>
+      <source>&amp;Scan</source>
+      <translation>&amp;Analyser</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Aide</translation>
+    </message>
+    <message>
+      <source>&amp;New inventory</source>
+      <translation>&amp;Nouvel inventaire</translation>
+    </message>
+    <message>
+      <source>&amp;Open inventory…</source>
+      <translation>&amp;Ouvrir un inventaire…</translation>
+    </message>
+    <message>
+      <source>Open saved &amp;result…</source>
+      <translation>Ouvrir un &amp;résultat enregistré…</translation>
+    </message>
+    <message>
+      <source>&amp;Save inventory</source>
+      <translation>&amp;Enregistrer l'inventaire</translation>
+    </message>
+    <message>
+      <source>Save inventory &amp;as…</source>
+      <translation>Enregistrer l'inventaire &amp;sous…</translation>
+    </message>
+    <message>
+      <source>&amp;Export report…</source>
+      <translation>E&amp;xporter le rapport…</translation>
+    </message>
+    <message>
+      <source>Se&amp;ttings…</source>
+      <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+      <source>&amp;Edit inventory…</source>
+      <translation>&amp;Modifier l'inventaire…</translation>
+    </message>
+    <message>
+      <source>Scan every node of the inventory (F5)</source>
+      <translation>Analyser tous les nœuds de l'inventaire (F5)</translation>
+    </message>
+    <message>
+      <source>&amp;Cancel scan</source>
+      <translation>A&amp;nnuler l'analyse</translation>
+    </message>
+    <message>
+      <source>Stop the running scan (Esc)</source>
+      <translation>Arrêter l'analyse en cours (Échap)</translation>
+    </message>
+    <message>
+      <source>&amp;Find control…</source>
+      <translation>&amp;Rechercher un contrôle…</translation>
+    </message>
+    <message>
+      <source>&amp;Matrix</source>
+      <translation>&amp;Matrice</translation>
+    </message>
+    <message>
+      <source>&amp;Node view</source>
+      <translation>Vue par &amp;nœud</translation>
+    </message>
+    <message>
+      <source>&amp;Control view</source>
+      <translation>Vue par &amp;contrôle</translation>
+    </message>
+    <message>
+      <source>&amp;Worst first</source>
+      <translation>Les &amp;pires en premier</translation>
+    </message>
+    <message>
+      <source>E&amp;xpand all sections</source>
+      <translation>Dé&amp;plier toutes les sections</translation>
+    </message>
+    <message>
+      <source>C&amp;ollapse all sections</source>
+      <translation>Re&amp;plier toutes les sections</translation>
+    </message>
+    <message>
+      <source>&amp;About Kinspect</source>
+      <translation>À &amp;propos de Kinspect</translation>
+    </message>
+    <message>
+      <source> Benchmark: </source>
+      <translation> Référentiel : </translation>
+    </message>
+    <message>
+      <source>Automatic</source>
+      <translation>Automatique</translation>
+    </message>
+    <message>
+      <source>Automatic: chosen by the nodes' Kubernetes version after the scan</source>
+      <translation>Automatique : choisi après l'analyse selon la version de Kubernetes des nœuds</translation>
+    </message>
+    <message>
+      <source>Matrix</source>
+      <translation>Matrice</translation>
+    </message>
+    <message>
+      <source>Node view</source>
+      <translation>Vue par nœud</translation>
+    </message>
+    <message>
+      <source>Control view</source>
+      <translation>Vue par contrôle</translation>
+    </message>
+    <message>
+      <source>Select a control in the matrix.</source>
+      <translation>Sélectionnez un contrôle dans la matrice.</translation>
+    </message>
+    <message>
+      <source>Clear list</source>
+      <translation>Vider la liste</translation>
+    </message>
+    <message>
+      <source>Unsaved inventory</source>
+      <translation>Inventaire non enregistré</translation>
+    </message>
+    <message>
+      <source>The inventory has unsaved changes. Save them?</source>
+      <translation>L'inventaire contient des modifications non enregistrées. Les enregistrer ?</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n node(s) in the inventory. Press F5 to scan.</source>
+      <translation>
+        <numerusform>%n nœud dans l'inventaire. F5 lance l'analyse.</numerusform>
+        <numerusform>%n nœuds dans l'inventaire. F5 lance l'analyse.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Cannot open the inventory</source>
+      <translation>Impossible d'ouvrir l'inventaire</translation>
+    </message>
+    <message>
+      <source>Cannot save the inventory</source>
+      <translation>Impossible d'enregistrer l'inventaire</translation>
+    </message>
+    <message>
+      <source>Saved %1</source>
+      <translation>%1 enregistré</translation>
+    </message>
+    <message>
+      <source>Cannot open the result</source>
+      <translation>Impossible d'ouvrir le résultat</translation>
+    </message>
+    <message>
+      <source>%1: unknown benchmark %2</source>
+      <translation>%1 : référentiel inconnu %2</translation>
+    </message>
+    <message>
+      <source>Nothing to scan</source>
+      <translation>Rien à analyser</translation>
+    </message>
+    <message>
+      <source>Open or create an inventory with at least one node.</source>
+      <translation>Ouvrez ou créez un inventaire avec au moins un nœud.</translation>
+    </message>
+    <message>
+      <source>Cannot scan</source>
+      <translation>Analyse impossible</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>Annulation…</translation>
+    </message>
+    <message numerus="yes">
+      <source>Scanning %n node(s)…</source>
+      <translation>
+        <numerusform>Analyse de %n nœud…</numerusform>
+        <numerusform>Analyse de %n nœuds…</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Scan cancelled.</source>
+      <translation>Analyse annulée.</translation>
+    </message>
+    <message>
+      <source>Scan finished.</source>
+      <translation>Analyse terminée.</translation>
+    </message>
+    <message>
+      <source>Benchmark %1; %2 of %3 nodes audited.</source>
+      <translation>Référentiel %1 ; %2 nœuds audités sur %3.</translation>
+    </message>
+    <message>
+      <source>Hover a node's error for what to do next.</source>
+      <translation>Survolez l'erreur d'un nœud pour savoir quoi faire.</translation>
+    </message>
+    <message>
+      <source>new-cluster</source>
+      <translation>nouveau-cluster</translation>
+    </message>
+    <message>
+      <source>Open inventory</source>
+      <translation>Ouvrir un inventaire</translation>
+    </message>
+    <message>
+      <source>Inventory (*.yaml *.yml);;All files (*)</source>
+      <translation>Inventaire (*.yaml *.yml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Open saved result</source>
+      <translation>Ouvrir un résultat enregistré</translation>
+    </message>
+    <message>
+      <source>JSON report (*.json);;All files (*)</source>
+      <translation>Rapport JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Save inventory</source>
+      <translation>Enregistrer l'inventaire</translation>
+    </message>
+    <message>
+      <source>Inventory (*.yaml *.yml)</source>
+      <translation>Inventaire (*.yaml *.yml)</translation>
+    </message>
+    <message>
+      <source>%1 report (*.%2)</source>
+      <translation>Rapport %1 (*.%2)</translation>
+    </message>
+    <message>
+      <source>Export report</source>
+      <translation>Exporter le rapport</translation>
+    </message>
+    <message>
+      <source>Cannot export the report</source>
+      <translation>Impossible d'exporter le rapport</translation>
+    </message>
+    <message>
+      <source>Report written to %1</source>
+      <translation>Rapport écrit dans %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::MatrixModel</name>
+    <message numerus="yes">
+      <source>%n failing</source>
+      <comment>controls of a section</comment>
+      <translation>
+        <numerusform>%n non conforme</numerusform>
+        <numerusform>%n non conformes</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 of %2 controls fail on at least one node; %3 differ between nodes</source>
+      <translation>%1 contrôles sur %2 échouent sur au moins un nœud ; %3 diffèrent entre les nœuds</translation>
+    </message>
+    <message>
+      <source>%1: worst status in %2 is %3</source>
+      <translation>%1 : le pire statut de %2 est %3</translation>
+    </message>
+    <message>
+      <source>%1 (manual control)</source>
+      <translation>%1 (contrôle manuel)</translation>
+    </message>
+    <message>
+      <source>%1/%2 fail</source>
+      <translation>%1/%2 non conformes</translation>
+    </message>
+    <message>
+      <source>mixed</source>
+      <translation>mixte</translation>
+    </message>
+    <message>
+      <source>no result: %1</source>
+      <translation>aucun résultat : %1</translation>
+    </message>
+    <message>
+      <source>Nodes disagree on this control.</source>
+      <translation>Les nœuds divergent sur ce contrôle.</translation>
+    </message>
+    <message>
+      <source>no result</source>
+      <translation>aucun résultat</translation>
+    </message>
+    <message>
+      <source>%1: no result for %2</source>
+      <translation>%1 : aucun résultat pour %2</translation>
+    </message>
+    <message>
+      <source>%1 was not audited: %2</source>
+      <translation>%1 n'a pas été audité : %2</translation>
+    </message>
+    <message>
+      <source>Control</source>
+      <translation>Contrôle</translation>
+    </message>
+    <message>
+      <source>All nodes</source>
+      <translation>Tous les nœuds</translation>
+    </message>
+    <message>
+      <source>The worst status over every node; highlighted where nodes disagree</source>
+      <translation>Le pire statut sur tous les nœuds ; mis en évidence là où les nœuds divergent</translation>
+    </message>
+    <message>
+      <source>%1 (%2)
+roles: %3
+Kubernetes %4</source>
+      <translation>%1 (%2)
+rôles : %3
+Kubernetes %4</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::MatrixPanel</name>
+    <message>
+      <source>Search control id or text (Ctrl+F)</source>
+      <translation>Rechercher l'identifiant ou le texte d'un contrôle (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>All statuses</source>
+      <translation>Tous les statuts</translation>
+    </message>
+    <message>
+      <source>Not passing</source>
+      <translation>Non conformes</translation>
+    </message>
+    <message>
+      <source>Nodes disagree</source>
+      <translation>Nœuds divergents</translation>
+    </message>
+    <message>
+      <source>Only controls whose status differs between nodes</source>
+      <translation>Seulement les contrôles dont le statut diffère entre les nœuds</translation>
+    </message>
+    <message>
+      <source>Worst first</source>
+      <translation>Pires en premier</translation>
+    </message>
+    <message>
+      <source>All roles</source>
+      <translation>Tous les rôles</translation>
+    </message>
+    <message>
+      <source>All sections</source>
+      <translation>Toutes les sections</translation>
+    </message>
+    <message>
+      <source>All nodes</source>
+      <translation>Tous les nœuds</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::NodeControlsModel</name>
+    <message>
+      <source>no result</source>
+      <translation>aucun résultat</translation>
+    </message>
+    <message>
+      <source>Control</source>
+      <translation>Contrôle</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Statut</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>Raison</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::NodeDialog</name>
+    <message>
+      <source>Add node</source>
+      <translation>Ajouter un nœud</translation>
+    </message>
+    <message>
+      <source>Edit node %1</source>
+      <translation>Modifier le nœud %1</translation>
+    </message>
+    <message>
+      <source>none (log in as root)</source>
+      <translation>aucun (connexion en root)</translation>
+    </message>
+    <message>
+      <source>nopasswd</source>
+      <translation>sans mot de passe (nopasswd)</translation>
+    </message>
+    <message>
+      <source>password (asked when needed)</source>
+      <translation>mot de passe (demandé si nécessaire)</translation>
+    </message>
+    <message>
+      <source>detected when empty, e.g. control-plane, etcd, worker</source>
+      <translation>détectés si vide, p. ex. control-plane, etcd, worker</translation>
+    </message>
+    <message>
+      <source>(direct)</source>
+      <translation>(direct)</translation>
+    </message>
+    <message>
+      <source>&amp;Name:</source>
+      <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+      <source>&amp;Host:</source>
+      <translation>&amp;Hôte :</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>&amp;Port :</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>&amp;Utilisateur :</translation>
+    </message>
+    <message>
+      <source>&amp;Identity file:</source>
+      <translation>Fichier d'&amp;identité :</translation>
+    </message>
+    <message>
+      <source>&amp;sudo:</source>
+      <translation>s&amp;udo :</translation>
+    </message>
+    <message>
+      <source>&amp;Roles:</source>
+      <translation>&amp;Rôles :</translation>
+    </message>
+    <message>
+      <source>&amp;Jump host:</source>
+      <translation>Hôte de &amp;rebond :</translation>
+    </message>
+    <message>
+      <source>A node needs a name and a host.</source>
+      <translation>Un nœud doit avoir un nom et un hôte.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::NodesModel</name>
+    <message>
+      <source>Queued</source>
+      <translation>En attente</translation>
+    </message>
+    <message>
+      <source>Connecting</source>
+      <translation>Connexion</translation>
+    </message>
+    <message>
+      <source>Collecting</source>
+      <translation>Collecte</translation>
+    </message>
+    <message>
+      <source>Evaluating</source>
+      <translation>Évaluation</translation>
+    </message>
+    <message>
+      <source>Audited</source>
+      <translation>Audité</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>Échec</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Annulé</translation>
+    </message>
+    <message>
+      <source>Not scanned</source>
+      <translation>Non analysé</translation>
+    </message>
+    <message>
+      <source>%1 fail, %2 pass</source>
+      <translation>%1 non conformes, %2 conformes</translation>
+    </message>
+    <message>
+      <source>Node</source>
+      <translation>Nœud</translation>
+    </message>
+    <message>
+      <source>Roles</source>
+      <translation>Rôles</translation>
+    </message>
+    <message>
+      <source>Distribution</source>
+      <translation>Distribution</translation>
+    </message>
+    <message>
+      <source>Kubernetes</source>
+      <translation>Kubernetes</translation>
+    </message>
+    <message>
+      <source>Scan</source>
+      <translation>Analyse</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::ScanController</name>
+    <message>
+      <source>A scan is already running.</source>
+      <translation>Une analyse est déjà en cours.</translation>
+    </message>
+    <message>
+      <source>The inventory has no nodes.</source>
+      <translation>L'inventaire ne contient aucun nœud.</translation>
+    </message>
+    <message>
+      <source>The scan could not start.</source>
+      <translation>L'analyse n'a pas pu démarrer.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::SecretDialog</name>
+    <message>
+      <source>sudo password for %1</source>
+      <translation>Mot de passe sudo pour %1</translation>
+    </message>
+    <message>
+      <source>Key passphrase for %1</source>
+      <translation>Phrase secrète de la clé pour %1</translation>
+    </message>
+    <message>
+      <source>Password for %1</source>
+      <translation>Mot de passe pour %1</translation>
+    </message>
+    <message>
+      <source>Node &lt;b&gt;%1&lt;/b&gt; asks:</source>
+      <translation>Le nœud &lt;b&gt;%1&lt;/b&gt; demande :</translation>
+    </message>
+    <message>
+      <source>Remember in the system &amp;keychain</source>
+      <translation>Mémoriser dans le &amp;trousseau du système</translation>
+    </message>
+    <message>
+      <source>Kinspect never writes secrets to disk or to its logs.</source>
+      <translation>Kinspect n'écrit jamais de secrets sur le disque ni dans ses journaux.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>Paramètres</translation>
+    </message>
+    <message>
+      <source>System language</source>
+      <translation>Langue du système</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+      <source>Nodes scanned at &amp;once:</source>
+      <translation>Nœuds analysés &amp;simultanément :</translation>
+    </message>
+    <message>
+      <source> s</source>
+      <translation> s</translation>
+    </message>
+    <message>
+      <source>SSH &amp;timeout:</source>
+      <translation>Délai &amp;SSH :</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::StatusChartWidget</name>
+    <message>
+      <source>score</source>
+      <translation>score</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::SummaryWidget</name>
+    <message>
+      <source>No cluster</source>
+      <translation>Aucun cluster</translation>
+    </message>
+    <message>
+      <source>Open an inventory (Ctrl+O) and scan (F5).</source>
+      <translation>Ouvrez un inventaire (Ctrl+O) et lancez l’analyse (F5).</translation>
+    </message>
+    <message>
+      <source>%1 · %2 of %3 nodes audited</source>
+      <translation>%1 · %2 nœuds audités sur %3</translation>
+    </message>
+    <message>
+      <source>Score: –</source>
+      <translation>Score : –</translation>
+    </message>
+    <message>
+      <source>Score: %1%&lt;br&gt;&lt;small&gt;pass / (pass + fail)&lt;/small&gt;</source>
+      <translation>Score : %1 %&lt;br&gt;&lt;small&gt;conformes / (conformes + non conformes)&lt;/small&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>main</name>
+    <message>
+      <source>Audits Kubernetes nodes against the CIS benchmark.</source>
+      <translation>Audite les nœuds Kubernetes selon le référentiel CIS.</translation>
+    </message>
+    <message>
+      <source>Open this inventory file.</source>
+      <translation>Ouvrir ce fichier d'inventaire.</translation>
+    </message>
+    <message>
+      <source>known_hosts file (default ~/.ssh/known_hosts).</source>
+      <translation>Fichier known_hosts (par défaut ~/.ssh/known_hosts).</translation>
+    </message>
+    <message>
+      <source>OpenSSH client config to read ('none' for none).</source>
+      <translation>Configuration du client OpenSSH à lire ('none' pour aucune).</translation>
+    </message>
+    <message>
+      <source>Answer password prompts from KIND[@NODE]=SECRET lines.</source>
+      <translation>Répondre aux demandes de mot de passe à partir de lignes KIND[@NODE]=SECRET.</translation>
+    </message>
+    <message>
+      <source>Open a saved JSON result.</source>
+      <translation>Ouvrir un résultat JSON enregistré.</translation>
+    </message>
+    <message>
+      <source>Start scanning at once.</source>
+      <translation>Lancer l'analyse immédiatement.</translation>
+    </message>
+    <message>
+      <source>Save a picture of the window to FILE once the scan (or the loaded result) is shown, then quit.</source>
+      <translation>Enregistrer une image de la fenêtre dans FICHIER une fois l'analyse (ou le résultat chargé) affichée, puis quitter.</translation>
+    </message>
+    <message>
+      <source>Colour palette: system, light or dark.</source>
+      <translation>Palette de couleurs : system, light ou dark.</translation>
+    </message>
+    <message>
+      <source>User interface language (en, de, fr).</source>
+      <translation>Langue de l'interface (en, de, fr).</translation>
+    </message>
+  </context>
 </TS>
