@@ -43,6 +43,9 @@ struct FileChange
     QByteArray beforeSha256; // hex, of `before`; the node must still have exactly this
     QByteArray afterSha256;
     LineDiff diff;
+    // The scan holds a redacted copy (the file carries secrets): its diff is shown to the user
+    // but not written to the remediation log.
+    bool sensitive = false;
     // Mode / Owner
     QString from; // "644", "deploy:root"
     QString to;   // "600", "root:root"
@@ -73,6 +76,8 @@ struct RemediationPlan
     bool isEmpty() const { return changes.isEmpty(); }
     // Unified diff of every content change plus one line per mode/owner change.
     QString unifiedDiff() const;
+    // The same for the remediation log: a sensitive file's diff is replaced by a summary.
+    QString loggedDiff() const;
     // The commands a person runs for the follow-up ("systemctl daemon-reload", ...).
     QStringList followUpCommands() const;
 };

@@ -1,6 +1,7 @@
 #include "remediate/RemediationPlan.h"
 
 #include "evaluate/ArgvParser.h"
+#include "evaluate/Operators.h"
 #include "evaluate/Profile.h"
 #include "remediate/ConfigEditor.h"
 #include "remediate/FlagEditor.h"
@@ -85,6 +86,25 @@ QString RemediationPlan::unifiedDiff() const
             out += QStringLiteral("chown %1 %2   (owner %3 -> %1)\n").arg(c.to, c.path, c.from);
             break;
         }
+    }
+    return out;
+}
+
+QString RemediationPlan::loggedDiff() const
+{
+    RemediationPlan copy = *this;
+    QString out;
+    for (const FileChange &c : changes) {
+        if (c.kind == FileChange::Kind::Content && c.sensitive) {
+            out += QStringLiteral("--- a%1 (holds secrets: diff not logged, %2 line(s) added, %3 "
+                                  "removed)\n")
+                       .arg(c.path)
+                       .arg(c.diff.added())
+                       .arg(c.diff.removed());
+            continue;
+        }
+        copy.changes = {c};
+        out += copy.unifiedDiff();
     }
     return out;
 }
@@ -277,15 +297,56 @@ Expected<RemediationPlan> RemediationPlanner::plan(const QMap<QString, QString> 
             const bool isMode = a.action == QLatin1String("chmod");
             const QString key = isMode ? QStringLiteral("mode") : QStringLiteral("owner");
             const QString to = subst(isMode ? a.mode : a.owner);
+            const auto add = [&](const QString &path, const QString &from) {
+                FileChange &c =
+                    draft.file(path, isMode ? FileChange::Kind::Mode : FileChange::Kind::Owner);
+                c.from = from;
+                c.to = to;
+                c.what = {QStringLiteral("%1 %2").arg(a.action, to)};
+            };
+            // The files the evaluation found failing ...
             for (const Evidence &ev : m_result.evidence) {
                 if (ev.source != QLatin1String("stat") || ev.passed || ev.key != key ||
                     ev.actual == QLatin1String("missing"))
                     continue;
-                FileChange &c =
-                    draft.file(ev.path, isMode ? FileChange::Kind::Mode : FileChange::Kind::Owner);
-                c.from = ev.actual;
-                c.to = to;
-                c.what = {QStringLiteral("%1 %2").arg(a.action, to)};
+                add(ev.path, ev.actual);
+            }
+            // ... and, for recursive checks, every failing entry of the tree (the evidence
+            // list stops after 20 failures to keep reports readable).
+            QList<Test> tests = m_control.check ? m_control.check->tests : QList<Test>();
+            while (!tests.isEmpty()) {
+                const Test t = tests.takeFirst();
+                tests += t.children;
+                if (t.kind != Test::Kind::File || t.property != key || !t.file.recursive ||
+                    t.file.kind != FileTarget::Kind::Path)
+                    continue;
+                QString root = profile.expand(t.file.path);
+                if (!root.endsWith(QLatin1Char('/')))
+                    root += QLatin1Char('/');
+                const QRegularExpression glob =
+                    t.file.glob.isEmpty()
+                        ? QRegularExpression()
+                        : QRegularExpression(
+                              QRegularExpression::wildcardToRegularExpression(t.file.glob));
+                QStringList paths = m_snapshot.stats.keys();
+                paths.sort();
+                for (const QString &path : paths) {
+                    const auto it = m_snapshot.stats.constFind(path);
+                    const FileStat &st = *it;
+                    const bool inTree =
+                        it.key() + QLatin1Char('/') == root || it.key().startsWith(root);
+                    if (!st.exists() || !inTree || st.type == FileStat::Type::Symlink)
+                        continue;
+                    if (!t.file.glob.isEmpty() &&
+                        !glob.match(it.key().section(QLatin1Char('/'), -1)).hasMatch())
+                        continue;
+                    const OpOutcome o =
+                        isMode ? applyBitmask(st.mode, t.values.value(0))
+                               : applyOwner(st.user, st.group, st.uid, st.gid, t.values);
+                    if (!o.pass && !o.error)
+                        add(it.key(),
+                            isMode ? modeString(st.mode) : st.user + QLatin1Char(':') + st.group);
+                }
             }
             continue;
         }

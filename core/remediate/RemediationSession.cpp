@@ -248,6 +248,9 @@ Expected<RemediationPlan> RemediationSession::plan(const QString &controlId,
     if (!plan)
         return plan.error();
     plan->node = m_node.name;
+    for (FileChange &ch : plan->changes)
+        if (const FileContent *fc = m_snapshot.file(ch.path))
+            ch.sensitive = fc->redacted;
     return plan;
 }
 
@@ -522,7 +525,7 @@ RemediationRecord RemediationSession::record(const RemediationPlan &plan,
     r.benchmarkId = m_benchmark.id;
     r.controlId = plan.controlId;
     r.action = action;
-    r.diff = plan.unifiedDiff();
+    r.diff = plan.loggedDiff();
     r.followUp = followUpName(plan.followUp);
     r.statusBefore = m_result.controlId == plan.controlId ? statusName(m_result.status) : QString();
     r.outcome = QStringLiteral("planned");

@@ -122,6 +122,41 @@ private slots:
         QVERIFY(plan->unifiedDiff().startsWith(QLatin1String("chmod 600 ")));
     }
 
+    void recursiveModesCoverTheTree()
+    {
+        const NodeSnapshot s = snapshot(QStringLiteral("kubeadm-cp-failing"));
+        const Control *c = m_b12.control(QStringLiteral("1.1.21"));
+        const ControlResult r = resultOf(m_b12, s, c->id); // manual in 1.12: evidence as a hint
+        int failing = 0;
+        for (const Evidence &e : r.evidence)
+            failing += e.source == QLatin1String("stat") && !e.passed;
+        auto plan = RemediationPlanner(m_b12, *c, s, r).plan({});
+        QVERIFY(plan.ok());
+        QVERIFY(failing > 0);
+        QVERIFY(plan->changes.size() >= failing);
+        for (const FileChange &ch : plan->changes) {
+            QCOMPARE(ch.kind, FileChange::Kind::Mode);
+            QVERIFY2(ch.path.endsWith(QLatin1String(".key")), qPrintable(ch.path));
+            QCOMPARE(ch.to, QStringLiteral("600"));
+            QVERIFY(ch.from != QLatin1String("600"));
+        }
+    }
+
+    void sensitiveDiffNotLogged()
+    {
+        const NodeSnapshot s = snapshot(QStringLiteral("kubeadm-cp-failing"));
+        const Control *c = m_b12.control(QStringLiteral("1.2.15"));
+        const QString manifest = QStringLiteral("/etc/kubernetes/manifests/kube-apiserver.yaml");
+        auto plan = RemediationPlanner(m_b12, *c, s, resultOf(m_b12, s, c->id))
+                        .plan({}, {{manifest, s.file(manifest)->data}});
+        QVERIFY(plan.ok());
+        QVERIFY(plan->loggedDiff().contains(QLatin1String("+    - --profiling=false")));
+        plan->changes[0].sensitive = true;
+        QVERIFY(plan->unifiedDiff().contains(QLatin1String("--profiling=false")));
+        QVERIFY(!plan->loggedDiff().contains(QLatin1String("--profiling=false")));
+        QVERIFY(plan->loggedDiff().contains(QLatin1String("1 line(s) added")));
+    }
+
     void kubeletConfigKeyWhenNoFlag()
     {
         const NodeSnapshot s = snapshot(QStringLiteral("worker-dropin-extra-args"));
