@@ -94,12 +94,16 @@ void mergeYaml(RancherConfig &c, const QByteArray &data, const QString &path)
     }
 }
 
+} // namespace
+
 QString dataDir(const RancherConfig &c)
 {
     return c.value(QStringLiteral("data-dir"), c.distribution == QLatin1String("rke2")
                                                    ? QStringLiteral("/var/lib/rancher/rke2")
                                                    : QStringLiteral("/var/lib/rancher/k3s"));
 }
+
+namespace {
 
 using ArgMap = QList<QPair<QString, QString>>; // ordered name -> value
 
@@ -401,6 +405,35 @@ std::optional<NodeSnapshot> synthesizeDistributionComponents(const NodeSnapshot 
         }
         p.component = component;
         out.processes << p;
+        added = true;
+    }
+    // k3s embeds the control plane: there is no pod specification file. The collector listed the
+    // manifests directory (or saw it missing), so a component's file that it did not report does
+    // not exist; say so, and the catalog's ifMissing rule applies instead of "not collected".
+    const FileStat *manifestDir = manifests.isEmpty() ? nullptr : s.stat(manifests);
+    if (s.distribution == QLatin1String("k3s") && manifestDir) {
+        for (const QString &component : wanted) {
+            const QString path = manifests + QLatin1Char('/') + component + QLatin1String(".yaml");
+            if (!out.stats.contains(path)) {
+                FileStat st;
+                st.path = path;
+                st.type = FileStat::Type::Missing;
+                out.stats.insert(path, st);
+                added = true;
+            }
+        }
+    }
+    // Neither distribution writes a super-admin kubeconfig (kubeadm 1.29+ does): the catalog's
+    // ${superAdminConf} then names a credential file that does not exist on this node.
+    if (!out.profile.contains(QStringLiteral("superAdminConf"))) {
+        const QString path = dataDir(c) + QLatin1String("/server/cred/super-admin.kubeconfig");
+        out.profile.insert(QStringLiteral("superAdminConf"), path);
+        if (!out.stats.contains(path)) {
+            FileStat st;
+            st.path = path;
+            st.type = FileStat::Type::Missing;
+            out.stats.insert(path, st);
+        }
         added = true;
     }
     if (!added)

@@ -47,6 +47,9 @@ struct RancherConfig
 
 RancherConfig rancherConfig(const NodeSnapshot &snapshot, const ProcessInfo &process);
 
+// The data dir (`data-dir`, default /var/lib/rancher/<distribution>).
+QString dataDir(const RancherConfig &config);
+
 // `--name=value` argv of one component: the distribution's defaults, overridden by the
 // `<component>-arg` items of the merged configuration (k3s replaces a default by key).
 QStringList componentArgv(const RancherConfig &config, const QString &component,

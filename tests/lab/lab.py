@@ -312,7 +312,8 @@ def up(args):
         n["roles"] = meta["roles"]
         n["components"] = meta["components"]
         cfg = {"name": n["name"], "labDir": lab.dir, "nodeDir": nd, "overlays": OVERLAYS, "binds": BINDS,
-               "daemons": meta["daemons"], "kubelet": n["profile"] != "bastion",
+               "daemons": meta["daemons"],
+               "kubelet": n["profile"] != "bastion" and meta.get("kubelet", True),
                "waitNet": bool(n.get("netns")),
                "binSub": "" if n["version"] == DEFAULT_VERSION else n["version"]}
         with open(nd + "/node.json", "w") as fh:

@@ -13,6 +13,14 @@ Profiles:
                      KUBELET_EXTRA_ARGS in /etc/default/kubelet, anonymous auth, AlwaysAllow
   worker-dropin-bad  --rotate-certificates=false from a drop-in Environment= line (config.yaml
                      itself says true: the flag wins)
+  k3s-server         k3s server with embedded etcd (cluster-init): one `k3s server` process
+                     runs every component; settings in /etc/rancher/k3s/config.yaml (+ .d), data
+                     below /var/lib/rancher/k3s; hardened (files 600, audit log, secrets
+                     encryption, protect-kernel-defaults). No kubelet unit: k3s is the kubelet.
+  rke2-server        RKE2 server: `rke2 server` process, control plane + etcd as static pods in
+                     /var/lib/rancher/rke2/agent/pod-manifests, the kubelet from
+                     /var/lib/rancher/rke2/bin (the lab starts it through its kubelet.service
+                     stand-in; real RKE2 starts it itself), hardened like CIS profile
   bastion            only sshd (jump host)
 """
 
@@ -25,7 +33,9 @@ import labpki
 
 K8S_VERSION = "v1.32.2"
 ETCD_IMAGE = "registry.k8s.io/etcd:3.5.16-0"
-PROFILES = ("cp-good", "cp-bad", "worker-good", "worker-bad", "worker-dropin-bad", "bastion")
+PROFILES = ("cp-good", "cp-bad", "worker-good", "worker-bad", "worker-dropin-bad", "k3s-server",
+            "rke2-server", "bastion")  # bastion stays last (lab.py lists PROFILES[:-1])
+RANCHER = ("k3s-server", "rke2-server")
 CIPHERS = ("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,"
            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,"
            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305,TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305")
@@ -39,7 +49,7 @@ def is_cp(profile):
 
 
 def roles(profile):
-    if is_cp(profile):
+    if is_cp(profile) or profile in RANCHER:
         return ["control-plane", "etcd"]
     if profile == "bastion":
         return []
@@ -562,7 +572,7 @@ def build_node(node, lab, pki):
 
     # accounts and ssh
     users = []
-    if cp:
+    if cp or profile in RANCHER:
         users.append("etcd")
     if node["access"] != "root":
         users.append(node["access"])
@@ -604,6 +614,8 @@ def build_node(node, lab, pki):
     meta = {"roles": roles(profile), "components": [], "daemons": []}
     if bastion:
         return meta
+    if profile in RANCHER:
+        return build_rancher(t, node, lab, pki, bindir, meta)
 
     # ---- kubelet (every Kubernetes node) ----
     for tool in ("kubelet", "kubeadm"):
@@ -733,5 +745,225 @@ def build_node(node, lab, pki):
     if not good:
         # files the kubelet skips (dot file) next to one it does not (a backup that is not a pod)
         t.write(mdir + ".kube-apiserver.yaml.swp", "not a manifest\n", 0o600)
+    meta["components"] = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"]
+    return meta
+
+
+# ---- k3s and RKE2 ----------------------------------------------------------------------------
+
+K3S_SERVICE = """[Unit]
+Description=Lightweight Kubernetes
+Documentation=https://k3s.io
+Wants=network-online.target
+After=network-online.target
+
+[Service]
+Type=notify
+EnvironmentFile=-/etc/default/%N
+EnvironmentFile=-/etc/sysconfig/%N
+EnvironmentFile=-/etc/systemd/system/k3s.service.env
+KillMode=process
+Delegate=yes
+LimitNOFILE=1048576
+Restart=always
+RestartSec=5s
+ExecStart=/usr/local/bin/k3s server --kube-apiserver-arg=audit-log-path=/var/lib/rancher/k3s/server/logs/audit.log
+
+[Install]
+WantedBy=multi-user.target
+"""
+
+AUDIT_POLICY = {"apiVersion": "audit.k8s.io/v1", "kind": "Policy",
+                "rules": [{"level": "Metadata"}]}
+ENCRYPTION = {"kind": "EncryptionConfiguration", "apiVersion": "apiserver.config.k8s.io/v1",
+              "resources": [{"resources": ["secrets"], "providers": [
+                  {"aescbc": {"keys": [{"name": "aescbckey", "secret": "REDACTED-LAB-KEY"}]}},
+                  {"identity": {}}]}]}
+
+
+def rancher_tls(t, dd, pki):
+    """The certificate tree k3s/RKE2 keep below DATA_DIR/server/tls and DATA_DIR/agent."""
+    crt, key = pki.files["ca.crt"], pki.files["ca.key"]
+    tls = dd + "/server/tls/"
+    t.mkdir(dd, 0o700)
+    t.mkdir(dd + "/server", 0o700)
+    t.mkdir(tls, 0o700)
+    t.mkdir(tls + "etcd", 0o700)
+    for base in ("client-ca", "server-ca", "request-header-ca", "client-admin", "client-auth-proxy",
+                 "client-controller", "client-kube-apiserver", "client-kube-proxy",
+                 "client-kubelet", "client-scheduler", "serving-kube-apiserver",
+                 "etcd/server-ca", "etcd/peer-ca", "etcd/client", "etcd/server-client",
+                 "etcd/peer-server-client"):
+        t.write(tls + base + ".crt", crt, 0o600)
+        t.write(tls + base + ".key", key, 0o600)
+    t.write(tls + "client-ca.nochain.crt", crt, 0o600)
+    t.write(tls + "service.key", key, 0o600)
+    t.write(tls + "service.current.key", key, 0o600)
+    t.mkdir(dd + "/server/cred", 0o700)
+    server = "https://127.0.0.1:6443"
+    for conf, cn in (("admin", "system:admin"), ("controller", "system:kube-controller-manager"),
+                     ("scheduler", "system:kube-scheduler"), ("supervisor", "system:k3s-supervisor"),
+                     ("api-server", "system:apiserver")):
+        t.write(dd + "/server/cred/%s.kubeconfig" % conf,
+                kubeconfig(server, crt, cn, cert_path=tls + "client-admin.crt",
+                           key_path=tls + "client-admin.key"), 0o600)
+    t.write(dd + "/server/cred/encryption-config.json", json.dumps(ENCRYPTION) + "\n", 0o600)
+    t.mkdir(dd + "/server/logs", 0o700)
+    # embedded etcd (k3s --cluster-init; RKE2 always)
+    euid = USERS["etcd"]
+    owner = (euid, euid) if dd.endswith("rke2") else (0, 0)
+    for d in ("/server/db", "/server/db/etcd", "/server/db/etcd/member",
+              "/server/db/etcd/member/snap", "/server/db/etcd/member/wal"):
+        t.mkdir(dd + d, 0o700, *(owner if "etcd" in d else (0, 0)))
+    t.write(dd + "/server/db/etcd/member/snap/db", b"\0" * 16384, 0o600, *owner)
+    agent = dd + "/agent/"
+    t.mkdir(agent, 0o700)
+    for f in ("client-ca.crt", "server-ca.crt", "serving-kubelet.crt", "client-kubelet.crt",
+              "client-kube-proxy.crt"):
+        t.write(agent + f, crt, 0o600)
+    for f in ("serving-kubelet.key", "client-kubelet.key", "client-kube-proxy.key"):
+        t.write(agent + f, key, 0o600)
+    for conf in ("kubelet", "kubeproxy", "k3scontroller"):
+        t.write(agent + conf + ".kubeconfig",
+                kubeconfig(server, crt, "system:node", cert_path=agent + "client-kubelet.crt",
+                           key_path=agent + "client-kubelet.key"), 0o600)
+    t.mkdir(agent + "pod-manifests", 0o700)
+
+
+def build_rancher(t, node, lab, pki, bindir, meta):
+    profile, name, ip = node["profile"], node["name"], node["ip"]
+    dist = "k3s" if profile == "k3s-server" else "rke2"
+    dd = "/var/lib/rancher/" + dist
+    with open(os.path.join(bindir, "labcomp"), "rb") as fh:
+        labcomp = fh.read()
+    t.mkdir("/usr/local/bin", 0o755)
+    t.write("/usr/local/bin/" + dist, labcomp, 0o755)
+    rancher_tls(t, dd, pki)
+    t.mkdir("/etc/rancher", 0o755)
+    t.mkdir("/etc/rancher/" + dist, 0o700)
+    if dist == "k3s":
+        t.write("/etc/rancher/k3s/config.yaml", yaml.safe_dump({
+            "write-kubeconfig-mode": "0600",
+            "cluster-init": True,
+            "protect-kernel-defaults": True,
+            "secrets-encryption": True,
+            "node-name": name,
+            "kube-apiserver-arg": [
+                "audit-policy-file=/var/lib/rancher/k3s/server/audit.yaml",
+                "audit-log-maxage=30",
+                "admission-control-config-file=/var/lib/rancher/k3s/server/psa.yaml",
+            ],
+            "kubelet-arg": ["streaming-connection-idle-timeout=5m", "make-iptables-util-chains=true"],
+        }, sort_keys=False), 0o600)
+        t.mkdir("/etc/rancher/k3s/config.yaml.d", 0o700)
+        t.write("/etc/rancher/k3s/config.yaml.d/50-audit.yaml",
+                "# appended to config.yaml's list\nkube-apiserver-arg+:\n"
+                "  - audit-log-maxbackup=10\n  - audit-log-maxsize=100\n", 0o600)
+        t.write(dd + "/server/audit.yaml", dump_kubeadm(AUDIT_POLICY), 0o600)
+        t.write(dd + "/server/psa.yaml", dump_kubeadm({
+            "apiVersion": "apiserver.config.k8s.io/v1", "kind": "AdmissionConfiguration",
+            "plugins": [{"name": "PodSecurity", "configuration": {
+                "apiVersion": "pod-security.admission.config.k8s.io/v1",
+                "kind": "PodSecurityConfiguration",
+                "defaults": {"enforce": "restricted", "enforce-version": "latest"}}}]}), 0o600)
+        t.mkdir("/etc/systemd/system", 0o755)
+        t.write("/etc/systemd/system/k3s.service", K3S_SERVICE, 0o600)
+        t.write("/etc/systemd/system/k3s.service.env", "K3S_TOKEN=REDACTED-LAB-TOKEN\n", 0o600)
+        t.mkdir(dd + "/agent/etc", 0o700)
+        t.mkdir(dd + "/agent/etc/cni", 0o700)
+        t.mkdir(dd + "/agent/etc/cni/net.d", 0o700)
+        t.write(dd + "/agent/etc/cni/net.d/10-flannel.conflist", json.dumps(CNI_CONF, indent=2) + "\n", 0o600)
+        meta["daemons"].append({"name": "k3s", "argv": [
+            "/usr/local/bin/k3s", "server",
+            "--kube-apiserver-arg=audit-log-path=/var/lib/rancher/k3s/server/logs/audit.log"]})
+        meta["kubelet"] = False
+        meta["components"] = ["k3s"]
+        return meta
+
+    # RKE2: static pods written by `rke2 server`, the kubelet from its data dir
+    t.write("/etc/rancher/rke2/config.yaml", yaml.safe_dump({
+        "write-kubeconfig-mode": "0600", "profile": "cis", "node-name": name,
+        "kube-apiserver-arg": ["audit-log-maxage=30"]}, sort_keys=False), 0o600)
+    t.write("/etc/rancher/rke2/audit-policy.yaml", dump_kubeadm(AUDIT_POLICY), 0o600)
+    t.mkdir(dd + "/bin", 0o755)
+    t.write(dd + "/bin/kubelet", labcomp, 0o755)
+    tls = dd + "/server/tls/"
+    cred = dd + "/server/cred/"
+    agent = dd + "/agent/"
+    kubelet_args = [
+        "--anonymous-auth=false", "--authentication-token-webhook=true",
+        "--authorization-mode=Webhook", "--client-ca-file=" + agent + "client-ca.crt",
+        "--cluster-dns=10.43.0.10", "--cluster-domain=cluster.local", "--fail-swap-on=false",
+        "--healthz-bind-address=127.0.0.1", "--hostname-override=" + name,
+        "--kubeconfig=" + agent + "kubelet.kubeconfig", "--node-ip=" + ip,
+        "--pod-manifest-path=" + agent + "pod-manifests", "--protect-kernel-defaults=true",
+        "--read-only-port=0", "--tls-cert-file=" + agent + "serving-kubelet.crt",
+        "--tls-private-key-file=" + agent + "serving-kubelet.key",
+        "--make-iptables-util-chains=true", "--event-qps=5",
+        "--streaming-connection-idle-timeout=5m"]
+    # lab stand-in: real RKE2 starts the kubelet itself; the lab supervisor starts the kubelet
+    # from a kubelet.service, so one carries rke2's kubelet command line
+    t.write("/usr/lib/systemd/system/kubelet.service",
+            "[Unit]\nDescription=kubelet started by rke2 (Kinspect lab stand-in)\n\n[Service]\n"
+            "ExecStart=" + dd + "/bin/kubelet " + " ".join(kubelet_args) + "\nRestart=always\n",
+            0o600)
+    image = "index.docker.io/rancher/hardened-kubernetes:%s-rke2r1-build20250101" % K8S_VERSION
+    vols = [("dir0", tls, "Directory", True), ("dir1", cred, "Directory", True)]
+    api = kubeadm_pod("kube-apiserver", image, [
+        "kube-apiserver", "--advertise-address=" + ip, "--allow-privileged=true",
+        "--anonymous-auth=false", "--api-audiences=https://kubernetes.default.svc.cluster.local,rke2",
+        "--audit-log-maxage=30", "--audit-log-maxbackup=10", "--audit-log-maxsize=100",
+        "--audit-log-path=" + dd + "/server/logs/audit.log",
+        "--audit-policy-file=/etc/rancher/rke2/audit-policy.yaml",
+        "--authorization-mode=Node,RBAC", "--bind-address=0.0.0.0",
+        "--client-ca-file=" + tls + "client-ca.crt",
+        "--enable-admission-plugins=NodeRestriction",
+        "--encryption-provider-config=" + cred + "encryption-config.json",
+        "--etcd-cafile=" + tls + "etcd/server-ca.crt", "--etcd-certfile=" + tls + "etcd/client.crt",
+        "--etcd-keyfile=" + tls + "etcd/client.key", "--etcd-servers=https://127.0.0.1:2379",
+        "--kubelet-certificate-authority=" + tls + "server-ca.crt",
+        "--kubelet-client-certificate=" + tls + "client-kube-apiserver.crt",
+        "--kubelet-client-key=" + tls + "client-kube-apiserver.key", "--profiling=false",
+        "--proxy-client-cert-file=" + tls + "client-auth-proxy.crt",
+        "--proxy-client-key-file=" + tls + "client-auth-proxy.key",
+        "--requestheader-client-ca-file=" + tls + "request-header-ca.crt", "--secure-port=6443",
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        "--service-account-key-file=" + tls + "service.key",
+        "--service-account-lookup=true",
+        "--service-account-signing-key-file=" + tls + "service.current.key",
+        "--service-cluster-ip-range=10.43.0.0/16", "--storage-backend=etcd3",
+        "--tls-cert-file=" + tls + "serving-kube-apiserver.crt",
+        "--tls-private-key-file=" + tls + "serving-kube-apiserver.key",
+        "--tls-cipher-suites=" + CIPHERS], ip, vols, 6443)
+    cm = kubeadm_pod("kube-controller-manager", image, [
+        "kube-controller-manager", "--bind-address=127.0.0.1",
+        "--kubeconfig=" + cred + "controller.kubeconfig", "--profiling=false",
+        "--root-ca-file=" + tls + "server-ca.crt",
+        "--service-account-private-key-file=" + tls + "service.current.key",
+        "--terminated-pod-gc-threshold=1000", "--use-service-account-credentials=true",
+        "--feature-gates=RotateKubeletServerCertificate=true"], ip, vols, 10257, probe_host="127.0.0.1")
+    sched = kubeadm_pod("kube-scheduler", image, [
+        "kube-scheduler", "--bind-address=127.0.0.1",
+        "--kubeconfig=" + cred + "scheduler.kubeconfig", "--profiling=false"], ip, vols, 10259,
+        probe_host="127.0.0.1")
+    etls = tls + "etcd/"
+    etcd = kubeadm_pod("etcd", "index.docker.io/rancher/hardened-etcd:v3.5.16-k3s1-build20250101", [
+        "etcd", "--name=" + name, "--data-dir=" + dd + "/server/db/etcd",
+        "--advertise-client-urls=https://%s:2379" % ip,
+        "--listen-client-urls=https://127.0.0.1:2379,https://%s:2379" % ip,
+        "--client-cert-auth=true", "--cert-file=" + etls + "server-client.crt",
+        "--key-file=" + etls + "server-client.key", "--trusted-ca-file=" + etls + "server-ca.crt",
+        "--peer-client-cert-auth=true", "--peer-cert-file=" + etls + "peer-server-client.crt",
+        "--peer-key-file=" + etls + "peer-server-client.key",
+        "--peer-trusted-ca-file=" + etls + "peer-ca.crt"], ip,
+        [("dir0", dd + "/server/db/etcd", "DirectoryOrCreate", False)], 2381,
+        probe_scheme="HTTP", probe_host="127.0.0.1")
+    for pod_name, pod in (("etcd", etcd), ("kube-apiserver", api), ("kube-controller-manager", cm),
+                          ("kube-scheduler", sched)):
+        t.write(agent + "pod-manifests/%s.yaml" % pod_name, dump_kubeadm(pod), 0o600)
+    t.mkdir("/etc/cni", 0o755)
+    t.mkdir("/etc/cni/net.d", 0o700)
+    t.write("/etc/cni/net.d/05-cilium.conflist", json.dumps(CNI_CONF, indent=2) + "\n", 0o600)
+    meta["daemons"].append({"name": "rke2", "argv": ["/usr/local/bin/rke2", "server"]})
     meta["components"] = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"]
     return meta

@@ -657,6 +657,9 @@ class Node:
         return bindir + "/labcomp"
 
     def sync_pods(self):
+        if not self.cfg.get("kubelet", True):
+            self.start_daemons()  # k3s: the node's only component process is a daemon
+            return
         if not self.kubelet_running():
             return
         pods, problems = ({}, []) if not self.pod_path else \
@@ -688,6 +691,9 @@ class Node:
                        spec_hash=info["hash"], exe=self.resolve_exe(info["argv"][0]))
             self.procs[name] = np_
             self.spawn(np_)
+        self.start_daemons()
+
+    def start_daemons(self):
         for d in self.cfg.get("daemons", []):
             if d["name"] not in self.procs:
                 p = Proc(d["name"], "daemon", d["argv"], exe=self.resolve_exe(d["argv"][0]))
@@ -698,7 +704,8 @@ class Node:
         now = time.time()
         for p in list(self.procs.values()):
             if p.pid == 0 and not p.held and p.next_start and now >= p.next_start:
-                if p.kind in ("pod", "daemon") and not self.kubelet_running():
+                if p.kind in ("pod", "daemon") and not self.kubelet_running() and \
+                        self.cfg.get("kubelet", True):
                     continue
                 if p.kind == "kubelet" and not self.kubelet_active:
                     continue

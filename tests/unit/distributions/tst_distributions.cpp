@@ -169,6 +169,11 @@ private slots:
         for (const auto &e : audit->evidence)
             named |= e.actual == QLatin1String("/var/log/k3s-audit.log");
         QVERIFY(named);
+        // No pod specification files on k3s (the manifests directory was listed): not applicable.
+        QCOMPARE(result(r, "1.1.1")->status, Status::NotApplicable);
+        // admin.kubeconfig is 644 in the fixture; k3s has no super-admin kubeconfig
+        QCOMPARE(result(r, "1.1.13")->status, Status::Fail);
+        QVERIFY(result(r, "1.1.13")->reason.contains("admin.kubeconfig"));
         // No etcd on this node (postgres datastore): section 2 does not apply.
         QCOMPARE(result(r, "2.1")->status, Status::NotApplicable);
         // The same snapshot without the config file: anonymous auth still off by k3s's default,
