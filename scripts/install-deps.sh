@@ -11,6 +11,7 @@ PACKAGES="
   openssh-server openssh-client sudo python3 python3-yaml python3-cryptography
   iproute2 procps util-linux busybox dash
   xvfb xauth poppler-utils
+  desktop-file-utils appstream ansible
 "
 
 missing=""
