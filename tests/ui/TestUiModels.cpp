@@ -16,6 +16,7 @@
 #include "report/JsonReport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -304,6 +305,46 @@ private slots:
                          m_result.nodes[i].results[r].evidence.size());
             }
         }
+        // The binary form holds the same, in much less space.
+        const QString bin = dir.filePath(QStringLiteral("r.kinspect"));
+        QVERIFY(saveResultFile(m_bench, m_result, bin).ok());
+        QVERIFY(QFileInfo(bin).size() < QFileInfo(path).size() / 3);
+        auto fromBin = loadResultFile(bin);
+        QVERIFY2(fromBin.ok(), fromBin.ok() ? "" : qPrintable(fromBin.error().toString()));
+        QCOMPARE(fromBin->cluster, m_result.cluster);
+        QCOMPARE(fromBin->nodes.size(), m_result.nodes.size());
+        for (int i = 0; i < m_result.nodes.size(); ++i) {
+            const NodeResult &a = m_result.nodes[i], &b = fromBin->nodes[i];
+            QCOMPARE(b.name, a.name);
+            QCOMPARE(b.roles, a.roles);
+            QCOMPARE(b.kubernetesVersion, a.kubernetesVersion);
+            QCOMPARE(b.audited, a.audited);
+            QCOMPARE(b.results.size(), a.results.size());
+            for (int r = 0; r < a.results.size(); ++r) {
+                QCOMPARE(b.results[r].controlId, a.results[r].controlId);
+                QCOMPARE(b.results[r].status, a.results[r].status);
+                QCOMPARE(b.results[r].reason, a.results[r].reason);
+                QCOMPARE(b.results[r].manualHint, a.results[r].manualHint);
+                QCOMPARE(b.results[r].remediationFile, a.results[r].remediationFile);
+                QCOMPARE(b.results[r].evidence.size(), a.results[r].evidence.size());
+                for (int e = 0; e < a.results[r].evidence.size(); ++e) {
+                    QCOMPARE(b.results[r].evidence[e].command, a.results[r].evidence[e].command);
+                    QCOMPARE(b.results[r].evidence[e].actual, a.results[r].evidence[e].actual);
+                    QCOMPARE(b.results[r].evidence[e].passed, a.results[r].evidence[e].passed);
+                }
+            }
+        }
+        // Truncated or damaged files are errors, never crashes.
+        const QByteArray whole = resultToBinary(m_result);
+        for (qsizetype cut : {qsizetype(10), whole.size() / 3, whole.size() - 1})
+            QVERIFY(!readResultBinary(whole.left(cut), QStringLiteral("x")).ok());
+        QByteArray flipped = whole;
+        flipped[flipped.size() / 2] = char(0xff);
+        flipped[flipped.size() / 2 + 1] = char(0xff);
+        flipped[flipped.size() / 2 + 2] = char(0xff);
+        flipped[flipped.size() / 2 + 3] = char(0x7f);
+        (void)readResultBinary(flipped, QStringLiteral("x")); // must not crash
+
         QVERIFY(!readResultJson("{\"nodes\": 3}", QStringLiteral("x.json")).ok());
         QVERIFY(!readResultJson("not json", QStringLiteral("x.json")).ok());
     }

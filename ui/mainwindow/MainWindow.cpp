@@ -113,6 +113,8 @@ void MainWindow::createActions()
         make("actionOpenInventory", QKeySequence::Open, &MainWindow::openInventoryDialog);
     m_openResultAction = make("actionOpenResult", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                               &MainWindow::openResultDialog);
+    m_saveResultAction = make("actionSaveResult", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
+                              &MainWindow::saveResultDialog);
     m_saveAction =
         make("actionSaveInventory", QKeySequence::Save, &MainWindow::saveInventoryDialog);
     m_saveAsAction =
@@ -167,6 +169,7 @@ void MainWindow::createMenus()
     m_fileMenu->addAction(m_saveAsAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_openResultAction);
+    m_fileMenu->addAction(m_saveResultAction);
     m_fileMenu->addAction(m_exportAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_settingsAction);
@@ -338,6 +341,7 @@ void MainWindow::retranslate()
     m_newAction->setText(tr("&New inventory"));
     m_openAction->setText(tr("&Open inventory…"));
     m_openResultAction->setText(tr("Open saved &result…"));
+    m_saveResultAction->setText(tr("Save res&ult…"));
     m_saveAction->setText(tr("&Save inventory"));
     m_saveAsAction->setText(tr("Save inventory &as…"));
     m_exportAction->setText(tr("&Export report…"));
@@ -441,7 +445,7 @@ void MainWindow::rebuildRecentMenu()
         a->setToolTip(path);
         a->setData(path);
         connect(a, &QAction::triggered, this, [this, path] {
-            if (path.endsWith(QLatin1String(".json")))
+            if (path.endsWith(QLatin1String(".json")) || path.endsWith(QLatin1String(".kinspect")))
                 openResult(path);
             else
                 openInventory(path);
@@ -493,6 +497,7 @@ void MainWindow::updateActions()
     m_scanAction->setEnabled(!running && !m_inventory.nodes.isEmpty());
     m_cancelAction->setEnabled(running);
     m_exportAction->setEnabled(!running && !m_result.nodes.isEmpty());
+    m_saveResultAction->setEnabled(!running && !m_result.nodes.isEmpty());
     m_openAction->setEnabled(!running);
     m_openResultAction->setEnabled(!running);
     m_editInventoryAction->setEnabled(!running);
@@ -804,6 +809,38 @@ void MainWindow::openResultDialog()
                                                       tr("JSON report (*.json);;All files (*)"));
     if (!path.isEmpty())
         openResult(path);
+}
+
+bool MainWindow::saveResult(const QString &path, QString *error)
+{
+    auto saved = saveResultFile(m_benchmark, m_result, path);
+    if (!saved) {
+        if (error)
+            *error = saved.error().toString();
+        return false;
+    }
+    addRecentFile(path);
+    return true;
+}
+
+void MainWindow::saveResultDialog()
+{
+    if (m_result.nodes.isEmpty())
+        return;
+    const QString base =
+        (m_result.cluster.isEmpty() ? QStringLiteral("kinspect") : m_result.cluster) +
+        QStringLiteral(".kinspect");
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save result"), base, tr("Kinspect result (*.kinspect);;JSON report (*.json)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".kinspect");
+    QString error;
+    if (!saveResult(path, &error))
+        showError(tr("Cannot save the result"), error);
+    else
+        m_statusLabel->setText(tr("Saved %1").arg(path));
 }
 
 void MainWindow::saveInventoryDialog()

@@ -49,6 +49,8 @@ public:
     bool openInventory(const QString &path, bool quiet = false);
     bool saveInventory(const QString &path);
     bool openResult(const QString &path, bool quiet = false);
+    // *.kinspect (compact, fast to open) or a JSON report.
+    bool saveResult(const QString &path, QString *error = nullptr);
     // Writes the current result in one of reportFormats().
     bool exportReport(const QString &format, const QString &path, QString *error = nullptr);
     // Shows an in-memory result (tests, benchmarks).
@@ -86,6 +88,7 @@ public slots:
     void cancelScan();
     void openInventoryDialog();
     void openResultDialog();
+    void saveResultDialog();
     void saveInventoryDialog();
     void saveInventoryAsDialog();
     void editInventory();
@@ -161,6 +164,7 @@ private:
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_openResultAction = nullptr;
+    QAction *m_saveResultAction = nullptr;
     QAction *m_saveAction = nullptr;
     QAction *m_saveAsAction = nullptr;
     QAction *m_exportAction = nullptr;
