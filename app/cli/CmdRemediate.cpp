@@ -202,6 +202,11 @@ int cmdRemediate(const QStringList &args)
         return fail(nodeName, before.error());
     out() << nodeName << ": " << controlId << " " << statusName(before->status) << ": "
           << sanitizeForTerminal(before->reason) << "\n";
+    if (RemediationSession::passes(*before)) {
+        out() << nodeName << ": nothing to do: " << controlId << " already passes\n";
+        out().flush();
+        return Ok;
+    }
     auto plan = session.plan(controlId, values);
     if (!plan) {
         if (plan.error().message.startsWith(QLatin1String("control ")) &&
@@ -240,7 +245,12 @@ int cmdRemediate(const QStringList &args)
         out() << " (backup: " << rec.backupDir << ")";
     out() << "\n";
     if (!rec.statusAfter.isEmpty())
-        out() << nodeName << ": " << controlId << " is now " << rec.statusAfter << "\n";
+        out() << nodeName << ": " << controlId << " is now " << rec.statusAfter
+              << (rec.statusAfter == QLatin1String("MANUAL") &&
+                          rec.outcome == QLatin1String("verified")
+                      ? QStringLiteral(" (the collected data now suggests PASS)")
+                      : QString())
+              << "\n";
     if (!rec.message.isEmpty())
         out() << nodeName << ": " << sanitizeForTerminal(rec.message) << "\n";
     out().flush();

@@ -54,6 +54,13 @@ QString componentOfManifest(const QString &path)
 
 } // namespace
 
+bool RemediationSession::passes(const ControlResult &r)
+{
+    // A manual control never turns PASS; what the data suggests is the re-check.
+    return r.status == Status::Pass ||
+           (r.status == Status::Manual && r.manualHint && *r.manualHint == Status::Pass);
+}
+
 RemediationSession::RemediationSession(ICommandRunner *runner, NodeSpec node,
                                        const Benchmark &benchmark, RemediationOptions options)
     : m_runner(runner), m_node(std::move(node)), m_benchmark(benchmark),
@@ -581,8 +588,7 @@ RemediationRecord RemediationSession::applyAndVerify(const RemediationPlan &plan
         return rec;
     }
     rec.statusAfter = statusName(r->status);
-    rec.outcome =
-        r->status == Status::Pass ? QStringLiteral("verified") : QStringLiteral("recheck-failed");
+    rec.outcome = passes(*r) ? QStringLiteral("verified") : QStringLiteral("recheck-failed");
     rec.message = r->reason;
     return rec;
 }

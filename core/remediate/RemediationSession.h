@@ -90,6 +90,9 @@ public:
     // outcome and the message say what happened.
     RemediationRecord applyAndVerify(const RemediationPlan &plan, bool restartConfirmed);
 
+    // PASS, or a manual control whose collected data suggests PASS.
+    static bool passes(const ControlResult &result);
+
     // A record pre-filled with who/where/what for `plan`.
     RemediationRecord record(const RemediationPlan &plan, const QString &action) const;
 
