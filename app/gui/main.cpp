@@ -56,6 +56,12 @@ int main(int argc, char **argv)
                                     "Save a picture of the window to FILE once the scan (or the "
                                     "loaded result) is shown, then quit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption select(
+        QStringLiteral("select"),
+        QCoreApplication::translate("main",
+                                    "Select the matrix cell of control ID on node NODE once the "
+                                    "result is shown."),
+        QStringLiteral("ID@NODE"));
     const QCommandLineOption palette(
         QStringLiteral("palette"),
         QCoreApplication::translate("main", "Colour palette: system, light or dark."),
@@ -64,8 +70,8 @@ int main(int argc, char **argv)
         QStringLiteral("language"),
         QCoreApplication::translate("main", "User interface language (en, de, fr)."),
         QStringLiteral("LANG"));
-    p.addOptions(
-        {inventory, knownHosts, sshConfig, secrets, result, scan, screenshot, palette, language});
+    p.addOptions({inventory, knownHosts, sshConfig, secrets, result, scan, screenshot, select,
+                  palette, language});
     p.process(app);
 
     QSettings settings;
@@ -100,6 +106,13 @@ int main(int argc, char **argv)
         if (quiet)
             return 64;
     window.show();
+    if (p.isSet(select)) {
+        const QString control = p.value(select).section(QLatin1Char('@'), 0, 0);
+        const QString node = p.value(select).section(QLatin1Char('@'), 1);
+        const auto doSelect = [&window, control, node] { window.selectCell(control, node); };
+        QObject::connect(&window, &ui::MainWindow::resultShown, &window, doSelect);
+        doSelect();
+    }
 
     if (p.isSet(screenshot)) {
         const QString file = p.value(screenshot);

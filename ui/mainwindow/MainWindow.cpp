@@ -400,9 +400,9 @@ void MainWindow::readSettings()
     }
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     if (!m_mainSplit->restoreState(s.value(QStringLiteral("window/mainSplit")).toByteArray()))
-        m_mainSplit->setSizes({170, 600});
+        m_mainSplit->setSizes({200, 600});
     if (!m_bottomSplit->restoreState(s.value(QStringLiteral("window/bottomSplit")).toByteArray()))
-        m_bottomSplit->setSizes({800, 520});
+        m_bottomSplit->setSizes({860, 540});
     rebuildRecentMenu();
 }
 
@@ -630,9 +630,17 @@ void MainWindow::showResult(const Benchmark &benchmark, const ClusterResult &res
     m_detail->clear();
     m_controlNodes->setControl(result, QString());
     refreshSummary();
+    fitNodeColumns();
     updateActions();
     updateTitle();
     emit resultShown();
+}
+
+void MainWindow::fitNodeColumns()
+{
+    // Fit every column but the last (the error message stretches).
+    for (int c = 0; c < NodesModel::ErrorColumn; ++c)
+        m_nodesView->resizeColumnToContents(c);
 }
 
 void MainWindow::refreshSummary()
@@ -677,6 +685,15 @@ void MainWindow::showControl(int controlIndex, int nodeIndex)
         m_controlViewTitle->setText(control.id + QStringLiteral("  ") + control.title);
         m_controlView->resizeColumnsToContents();
     }
+}
+
+bool MainWindow::selectCell(const QString &controlId, const QString &nodeName)
+{
+    int node = -1;
+    for (int i = 0; i < m_result.nodes.size(); ++i)
+        if (m_result.nodes[i].name == nodeName)
+            node = i;
+    return m_matrix->selectCell(controlId, node);
 }
 
 void MainWindow::showNodeView(int nodeIndex)
@@ -767,6 +784,7 @@ void MainWindow::onScanFinished(const Benchmark &benchmark, const ClusterResult 
     for (int i = 0; i < result.nodes.size(); ++i)
         m_nodes->setNodeResult(i, result.nodes[i]);
     showResult(benchmark, result);
+    fitNodeColumns();
     int failed = 0;
     for (const NodeResult &n : result.nodes)
         failed += !n.audited;

@@ -82,6 +82,8 @@ public:
     void showControl(int controlIndex, int nodeIndex);
     void showNodeView(int nodeIndex);
     void showControlView(int controlIndex);
+    // Selects the matrix cell of `controlId` on the node named `nodeName` (or the row).
+    bool selectCell(const QString &controlId, const QString &nodeName);
 
 public slots:
     void startScan();
@@ -120,6 +122,7 @@ private:
     void onNodeFinished(int index, const NodeResult &result);
     void onScanFinished(const Benchmark &benchmark, const ClusterResult &result, bool cancelled);
     void refreshSummary();
+    void fitNodeColumns();
     void showError(const QString &title, const QString &message);
 
     Inventory m_inventory;

@@ -73,6 +73,7 @@ SummaryWidget::SummaryWidget(QWidget *parent) : QWidget(parent)
         counts->addLayout(row, col / 3, col % 3);
         ++col;
     }
+    counts->setColumnStretch(3, 1); // keep the counts together on wide windows
     left->addLayout(counts);
     left->addStretch();
     layout->addLayout(left, 1);

@@ -193,7 +193,8 @@ void MatrixPanel::fixColumnWidths()
     if (h->count() > MatrixModel::AggregateColumn) {
         h->setSectionResizeMode(MatrixModel::AggregateColumn, QHeaderView::Interactive);
         h->resizeSection(MatrixModel::AggregateColumn,
-                         qMax(96, fm.horizontalAdvance(tr("All nodes")) + 40));
+                         qMax(fm.horizontalAdvance(StatusStyle::label(Status::NotApplicable)) + 30,
+                              fm.horizontalAdvance(tr("All nodes")) + 40));
     }
 }
 
