@@ -101,6 +101,14 @@
       <source>node %1: a result without an id or a known status</source>
       <translation>Knoten %1: ein Ergebnis ohne ID oder bekannten Status</translation>
     </message>
+    <message>
+      <source>damaged or truncated result file</source>
+      <translation>beschädigte oder unvollständige Ergebnisdatei</translation>
+    </message>
+    <message>
+      <source>result file of a newer version</source>
+      <translation>Ergebnisdatei einer neueren Version</translation>
+    </message>
   </context>
   <context>
     <name>StatusStyle</name>
@@ -707,6 +715,22 @@
       <source>Report written to %1</source>
       <translation>Bericht nach %1 geschrieben</translation>
     </message>
+    <message>
+      <source>Save res&amp;ult…</source>
+      <translation>Ergebnis s&amp;peichern…</translation>
+    </message>
+    <message>
+      <source>Save result</source>
+      <translation>Ergebnis speichern</translation>
+    </message>
+    <message>
+      <source>Kinspect result (*.kinspect);;JSON report (*.json)</source>
+      <translation>Kinspect-Ergebnis (*.kinspect);;JSON-Bericht (*.json)</translation>
+    </message>
+    <message>
+      <source>Cannot save the result</source>
+      <translation>Ergebnis kann nicht gespeichert werden</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::MatrixModel</name>
@@ -1111,6 +1135,10 @@ Kubernetes %4</translation>
     <message>
       <source>User interface language (en, de, fr).</source>
       <translation>Sprache der Oberfläche (en, de, fr).</translation>
+    </message>
+    <message>
+      <source>Select the matrix cell of control ID on node NODE once the result is shown.</source>
+      <translation>Die Matrixzelle der Kontrolle ID auf Knoten NODE wählen, sobald das Ergebnis angezeigt wird.</translation>
     </message>
   </context>
 </TS>

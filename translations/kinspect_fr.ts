@@ -101,6 +101,14 @@
       <source>node %1: a result without an id or a known status</source>
       <translation>nœud %1 : un résultat sans identifiant ni statut connu</translation>
     </message>
+    <message>
+      <source>damaged or truncated result file</source>
+      <translation>fichier de résultat endommagé ou tronqué</translation>
+    </message>
+    <message>
+      <source>result file of a newer version</source>
+      <translation>fichier de résultat d'une version plus récente</translation>
+    </message>
   </context>
   <context>
     <name>StatusStyle</name>
@@ -707,6 +715,22 @@
       <source>Report written to %1</source>
       <translation>Rapport écrit dans %1</translation>
     </message>
+    <message>
+      <source>Save res&amp;ult…</source>
+      <translation>Enregistrer le rés&amp;ultat…</translation>
+    </message>
+    <message>
+      <source>Save result</source>
+      <translation>Enregistrer le résultat</translation>
+    </message>
+    <message>
+      <source>Kinspect result (*.kinspect);;JSON report (*.json)</source>
+      <translation>Résultat Kinspect (*.kinspect);;Rapport JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>Cannot save the result</source>
+      <translation>Impossible d'enregistrer le résultat</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::MatrixModel</name>
@@ -1111,6 +1135,10 @@ Kubernetes %4</translation>
     <message>
       <source>User interface language (en, de, fr).</source>
       <translation>Langue de l'interface (en, de, fr).</translation>
+    </message>
+    <message>
+      <source>Select the matrix cell of control ID on node NODE once the result is shown.</source>
+      <translation>Sélectionner la cellule de la matrice du contrôle ID sur le nœud NODE une fois le résultat affiché.</translation>
     </message>
   </context>
 </TS>

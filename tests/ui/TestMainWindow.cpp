@@ -38,6 +38,7 @@
 #include <QTextBrowser>
 #include <QThread>
 #include <QTreeView>
+#include <QXmlStreamReader>
 
 using namespace kinspect;
 using namespace kinspect::ui;
@@ -445,6 +446,39 @@ private slots:
         QCOMPARE(s.secret(), QByteArray("pw"));
         QVERIFY(!s.rememberInKeychain()); // no keychain offered, nothing stored
         QVERIFY(s.windowTitle().contains(QLatin1String("sudo")));
+    }
+
+    void translationFilesComplete()
+    {
+        for (const char *lang : {"de", "fr"}) {
+            QFile f(QStringLiteral(KINSPECT_SOURCE_DIR "/translations/kinspect_%1.ts")
+                        .arg(QLatin1String(lang)));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QXmlStreamReader xml(&f);
+            int messages = 0;
+            QString source;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (!xml.isStartElement())
+                    continue;
+                if (xml.name() == QLatin1String("source")) {
+                    source = xml.readElementText();
+                    ++messages;
+                } else if (xml.name() == QLatin1String("translation")) {
+                    const auto type = xml.attributes().value(QLatin1String("type"));
+                    QVERIFY2(type != QLatin1String("unfinished") &&
+                                 type != QLatin1String("obsolete") &&
+                                 type != QLatin1String("vanished"),
+                             qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(lang), source)));
+                    const QString text =
+                        xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                    QVERIFY2(!text.trimmed().isEmpty(),
+                             qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(lang), source)));
+                }
+            }
+            QVERIFY(!xml.hasError());
+            QVERIFY(messages > 200);
+        }
     }
 
     void translationsLoadAndSwitch()
