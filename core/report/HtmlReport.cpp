@@ -32,7 +32,8 @@ const char *cssClass(Status s)
     return "na";
 }
 
-// Glyphs differ by shape as well as colour (colour-blind readers, greyscale print).
+// Glyphs differ by shape as well as colour (colour-blind readers, greyscale print). Colours
+// are those of StatusChart::color() (GUI and PDF).
 QString glyph(Status s)
 {
     switch (s) {
@@ -75,11 +76,11 @@ const char kCss[] =
 h1{font-size:26px;margin-bottom:0}h2{border-bottom:2px solid #345;padding-bottom:4px;margin-top:2em}
 h3{margin-bottom:4px}table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#eef1f5}.facts td:first-child{font-weight:bold;background:#f7f7f7}
-.st{font-weight:bold;white-space:nowrap}.pass{color:#1b7f3b}.fail{color:#c62828}.error{color:#7b1fa2}
-.manual{color:#b26a00}.na{color:#777}.waived{color:#00838f}
+.st{font-weight:bold;white-space:nowrap}.pass{color:#1f8a3b}.fail{color:#d32f2f}.error{color:#c06f00}
+.manual{color:#1e6fd0}.na{color:#6d7278}.waived{color:#7b57c2}
 .matrix{overflow-x:auto}.matrix td.c{text-align:center;font-weight:bold}.matrix th.n{writing-mode:vertical-rl;transform:rotate(180deg);font-weight:normal}
 .bar{display:flex;height:14px;width:320px;border:1px solid #999}.bar span{display:block;height:100%}
-.b-pass{background:#2e9d4f}.b-fail{background:#d32f2f}.b-error{background:#8e24aa}.b-manual{background:#f2a900}.b-na{background:#bbb}.b-waived{background:#00a0b0}
+.b-pass{background:#1f8a3b}.b-fail{background:#d32f2f}.b-error{background:#f08c00}.b-manual{background:#1e6fd0}.b-na{background:#8a8f96}.b-waived{background:#7b57c2}
 pre{background:#f4f4f4;border:1px solid #ddd;padding:6px;white-space:pre-wrap;font-family:"DejaVu Sans Mono",monospace;font-size:12px}
 .mono{font-family:"DejaVu Sans Mono",monospace;font-size:12px;word-break:break-all}.control{page-break-before:always}
 .score{font-size:32px;font-weight:bold}.muted{color:#666})";

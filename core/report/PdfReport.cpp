@@ -634,7 +634,7 @@ private:
             table({QStringLiteral("Waiver"), QStringLiteral("Control"), QStringLiteral("Nodes"),
                    QStringLiteral("Owner"), QStringLiteral("Expires"),
                    QStringLiteral("Justification")},
-                  {0.1, 0.08, 0.2, 0.19, 0.11, 0.32}, wr, 8);
+                  {0.15, 0.07, 0.18, 0.18, 0.1, 0.32}, wr, 8);
         }
         if (m_o.comparison)
             comparison(*m_o.comparison);
@@ -985,7 +985,7 @@ private:
         heading(QStringLiteral("Appendix: nodes"), 0);
         for (int i = 0; i < m_r.nodes.size(); ++i) {
             const NodeResult &n = m_r.nodes[i];
-            ensure(pt(120));
+            ensure(pt(165)); // the heading and the facts table stay on one page
             heading(n.name, 1);
             QList<QList<Cell>> facts;
             auto fact = [&](const QString &k, const QString &v) {

@@ -44,13 +44,15 @@ void paintStatusDonut(QPainter *p, const QRectF &rect, const QHash<Status, int> 
     p->setFont(f);
     p->setPen(QColor(0x20, 0x24, 0x2a));
     const QRectF inner = ring.adjusted(thick / 2, thick / 2, -thick / 2, -thick / 2);
-    p->drawText(inner.adjusted(0, 0, 0, -inner.height() * 0.18), Qt::AlignCenter, score);
+    const QPointF c = inner.center();
+    p->drawText(QRectF(inner.left(), c.y() - side * 0.14, inner.width(), side * 0.2),
+                Qt::AlignCenter, score);
     f.setBold(false);
-    f.setPixelSize(qMax(1, int(side * 0.07)));
+    f.setPixelSize(qMax(1, int(side * 0.065)));
     p->setFont(f);
     p->setPen(QColor(0x66, 0x6b, 0x73));
-    p->drawText(inner.adjusted(0, inner.height() * 0.38, 0, 0), Qt::AlignHCenter | Qt::AlignTop,
-                QStringLiteral("score"));
+    p->drawText(QRectF(inner.left(), c.y() + side * 0.07, inner.width(), side * 0.09),
+                Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("score"));
     // Legend.
     const double lx = rect.left() + side + side * 0.12;
     const double lh = side / 7.0;

@@ -7,6 +7,8 @@
 #include "report/PdfReport.h"
 #include "report/TextReport.h"
 
+#include <QSaveFile>
+
 namespace kinspect {
 
 QStringList reportFormats()
@@ -54,6 +56,19 @@ Expected<QByteArray> renderReport(const QString &format, const Benchmark &benchm
     return Error{QStringLiteral("unknown report format '%1' (available: %2)")
                      .arg(format, reportFormats().join(QLatin1String(", "))),
                  QString(), 0};
+}
+
+std::optional<Error> writeReportFile(const QString &path, const QString &format,
+                                     const Benchmark &benchmark, const ClusterResult &result,
+                                     const ReportOptions &options)
+{
+    auto data = renderReport(format, benchmark, result, options);
+    if (!data)
+        return data.error();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(*data) != data->size() || !f.commit())
+        return Error{f.errorString(), path, 0};
+    return std::nullopt;
 }
 
 } // namespace kinspect

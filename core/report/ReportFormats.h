@@ -38,4 +38,9 @@ bool reportFormatNeedsGui(const QString &format);
 Expected<QByteArray> renderReport(const QString &format, const Benchmark &benchmark,
                                   const ClusterResult &result, const ReportOptions &options = {});
 
+// renderReport() written atomically to `path` (QSaveFile): the GUI's export dialog.
+std::optional<Error> writeReportFile(const QString &path, const QString &format,
+                                     const Benchmark &benchmark, const ClusterResult &result,
+                                     const ReportOptions &options = {});
+
 } // namespace kinspect

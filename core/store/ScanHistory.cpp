@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QVariant>
 
+#include <pwd.h>
 #include <unistd.h>
 
 namespace kinspect {
@@ -23,6 +24,9 @@ QString currentUserAtHost()
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())
         user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty())
+        if (const passwd *pw = getpwuid(getuid()); pw && pw->pw_name)
+            user = QString::fromLocal8Bit(pw->pw_name);
     if (user.isEmpty())
         user = QString::number(getuid());
     char host[256] = {};

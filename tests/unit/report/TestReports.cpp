@@ -391,6 +391,20 @@ private slots:
             QCOMPARE(sum.value(statusName(s)).toInt(), m_model.counts.value(s));
     }
 
+    void writeReportFileForTheExportDialog()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("export.csv"));
+        QVERIFY(!writeReportFile(path, QStringLiteral("csv"), m_f.benchmark, m_f.result, m_opt));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(),
+                 *renderReport(QStringLiteral("csv"), m_f.benchmark, m_f.result, m_opt));
+        QCOMPARE(reportFileSuffix(QStringLiteral("junit")), QStringLiteral("xml"));
+        QVERIFY(reportFormatNeedsGui(QStringLiteral("pdf")));
+        QVERIFY(writeReportFile(m_dir.filePath(QStringLiteral("no/such/dir/x.csv")),
+                                QStringLiteral("csv"), m_f.benchmark, m_f.result));
+    }
+
     void pdfStringEscapes()
     {
         QCOMPARE(pdfString(QStringLiteral("a(b)\\c")), QByteArray("(a\\(b\\)\\\\c)"));
