@@ -262,6 +262,18 @@
       <source>Select a node's cell to see its verdict and evidence.</source>
       <translation>Wählen Sie die Zelle eines Knotens, um Ergebnis und Nachweise zu sehen.</translation>
     </message>
+    <message>
+      <source>%1 could not be audited</source>
+      <translation>%1 konnte nicht auditiert werden</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>Was geschah</translation>
+    </message>
+    <message>
+      <source>What to do next</source>
+      <translation>Was jetzt zu tun ist</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::EvidenceModel</name>
@@ -1062,6 +1074,22 @@ Kubernetes %4</translation>
     <message>
       <source>SSH &amp;timeout:</source>
       <translation>SSH-&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+      <source>System colours</source>
+      <translation>Systemfarben</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>Hell</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Dunkel</translation>
+    </message>
+    <message>
+      <source>&amp;Colours:</source>
+      <translation>&amp;Farben:</translation>
     </message>
   </context>
   <context>

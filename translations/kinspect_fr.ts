@@ -262,6 +262,18 @@
       <source>Select a node's cell to see its verdict and evidence.</source>
       <translation>Sélectionnez la cellule d'un nœud pour voir son verdict et ses preuves.</translation>
     </message>
+    <message>
+      <source>%1 could not be audited</source>
+      <translation>%1 n'a pas pu être audité</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>Ce qui s'est passé</translation>
+    </message>
+    <message>
+      <source>What to do next</source>
+      <translation>Que faire maintenant</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::EvidenceModel</name>
@@ -1062,6 +1074,22 @@ Kubernetes %4</translation>
     <message>
       <source>SSH &amp;timeout:</source>
       <translation>Délai &amp;SSH :</translation>
+    </message>
+    <message>
+      <source>System colours</source>
+      <translation>Couleurs du système</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>Clair</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Sombre</translation>
+    </message>
+    <message>
+      <source>&amp;Colours:</source>
+      <translation>&amp;Couleurs :</translation>
     </message>
   </context>
   <context>

@@ -341,12 +341,15 @@ private slots:
             readFile(QStringLiteral(KINSPECT_TEST_DATA "/snapshots/worker-custom-config.snap"));
         QVERIFY(!failing.isEmpty() && !good.isEmpty() && !worker.isEmpty());
         bool hang = false;
-        w.scanController()->setRunnerFactory([&](const NodeSpec &n) {
+        int runnersMade = 0;
+        const auto factory = [&](const NodeSpec &n) {
+            ++runnersMade;
             const QByteArray data = n.name == QLatin1String("cp-failing") ? failing
                                     : n.name == QLatin1String("cp-good")  ? good
                                                                           : worker;
             return std::unique_ptr<ICommandRunner>(new FakeRunner(data, hang));
-        });
+        };
+        w.scanController()->setRunnerFactory(factory);
         QSignalSpy finished(&w, &MainWindow::scanFinished);
         w.findChild<QAction *>(QStringLiteral("actionScan"))->trigger();
         QVERIFY(w.isScanning());
@@ -367,8 +370,17 @@ private slots:
         QCOMPARE(w.nodesModel()->index(0, NodesModel::DistributionColumn).data().toString(),
                  QStringLiteral("kubeadm"));
 
+        // A re-scan (F5 again) keeps the runners, i.e. the open sessions.
+        QCOMPARE(runnersMade, 3);
+        finished.clear();
+        w.findChild<QAction *>(QStringLiteral("actionScan"))->trigger();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(runnersMade, 3);
+        QVERIFY(w.result().nodes[0].audited);
+
         // Cancel: every node hangs until the Cancel action (Esc) stops the scan.
         hang = true;
+        w.scanController()->setRunnerFactory(factory);
         finished.clear();
         w.findChild<QAction *>(QStringLiteral("actionScan"))->trigger();
         QVERIFY(w.isScanning());

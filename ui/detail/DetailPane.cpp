@@ -3,6 +3,7 @@
 #include "common/CatalogText.h"
 #include "common/StatusStyle.h"
 #include "detail/EvidenceModel.h"
+#include "prompts/ErrorAdvice.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -77,6 +78,23 @@ void DetailPane::clear()
     m_title->setText(tr("Select a control or a cell of the matrix."));
     m_verdict->clear();
     m_text->clear();
+    m_evidence->setEvidence({});
+}
+
+void DetailPane::showNodeError(const QString &node, const QString &errorKind,
+                               const QString &message)
+{
+    const ErrorAdvice advice = ErrorAdvice::forKind(errorKind);
+    m_controlId.clear();
+    m_title->setText(tr("%1 could not be audited").arg(node));
+    m_verdict->setText(
+        QStringLiteral("<span style=\"color:%1\">%2</span>")
+            .arg(StatusStyle::color(Status::Fail).name(), advice.title.toHtmlEscaped()));
+    m_text->setHtml(QStringLiteral("<h3>%1</h3><p style=\"font-family: monospace;\">%2</p>"
+                                   "<h3>%3</h3><p>%4</p>")
+                        .arg(tr("What happened").toHtmlEscaped(), message.toHtmlEscaped(),
+                             tr("What to do next").toHtmlEscaped(),
+                             advice.nextStep.toHtmlEscaped()));
     m_evidence->setEvidence({});
 }
 

@@ -27,6 +27,8 @@ public:
     void showControl(const Benchmark &benchmark, const Control &control, const NodeResult *node,
                      const ControlResult *result);
     void clear();
+    // A node that could not be audited: what happened and what to do next.
+    void showNodeError(const QString &node, const QString &errorKind, const QString &message);
 
     QString controlId() const { return m_controlId; }
     QString html() const;

@@ -18,6 +18,7 @@
 #include "prompts/PromptBridge.h"
 #include "report/ReportFormats.h"
 #include "scan/ScanController.h"
+#include "settings/Palettes.h"
 #include "settings/SettingsDialog.h"
 #include "settings/Translations.h"
 
@@ -235,6 +236,14 @@ void MainWindow::createWidgets()
     m_nodesView->horizontalHeader()->setStretchLastSection(true);
     m_nodesView->setAlternatingRowColors(true);
     m_nodesView->setWordWrap(false);
+    connect(m_nodesView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                const QString kind = current.data(NodesModel::ErrorKindRole).toString();
+                if (!kind.isEmpty())
+                    m_detail->showNodeError(
+                        current.data(NodesModel::NodeNameRole).toString(), kind,
+                        m_nodes->index(current.row(), NodesModel::ErrorColumn).data().toString());
+            });
     connect(m_nodesView, &QTableView::doubleClicked, this,
             [this](const QModelIndex &i) { showNodeView(i.row()); });
 
@@ -935,6 +944,7 @@ void MainWindow::settingsDialog()
 {
     SettingsDialog dialog(this);
     dialog.setLanguage(m_language);
+    dialog.setPalette(Palettes::current());
     dialog.setJobs(m_jobs);
     dialog.setConnectTimeout(m_connectTimeout);
     if (dialog.exec() != QDialog::Accepted)
@@ -947,6 +957,10 @@ void MainWindow::settingsDialog()
     QSettings s;
     s.setValue(QStringLiteral("scan/jobs"), m_jobs);
     s.setValue(QStringLiteral("scan/connectTimeout"), m_connectTimeout);
+    if (dialog.paletteName() != Palettes::current()) {
+        Palettes::apply(dialog.paletteName());
+        s.setValue(QStringLiteral("ui/palette"), dialog.paletteName());
+    }
     if (dialog.language() != m_language) {
         m_language = dialog.language();
         s.setValue(QStringLiteral("ui/language"), m_language);

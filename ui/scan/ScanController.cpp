@@ -61,14 +61,31 @@ bool ScanController::start(const Inventory &inventory, const QString &benchmarkI
         *error = bench.error().toString();
         return false;
     }
+    m_cancelled = false;
+    m_bridge->setCancelled(false);
+    // A re-scan of the same inventory with the same connection settings reuses the engine: its
+    // runners keep their SSH sessions open (no new handshake, no new prompts). The engine reads
+    // the benchmark through a reference to m_benchmark.
+    const QByteArray key = inventoryToYaml(inventory) + '\n' + m_ssh.knownHostsFile.toUtf8() +
+                           '\n' + m_ssh.sshConfigFile.toUtf8() + '\n' +
+                           QByteArray::number(m_ssh.connectTimeoutSec) + '\n' +
+                           QByteArray::number(m_jobs) + (m_testFactory ? "\ntest" : "");
+    if (m_engine && key == m_engineKey) {
+        m_benchmark = *bench;
+        emit started(m_benchmark, int(m_inventory.nodes.size()));
+        if (!m_engine->start()) {
+            *error = tr("The scan could not start.");
+            return false;
+        }
+        return true;
+    }
     if (m_engine) {
         m_engine->disconnectAll();
         m_engine.reset();
     }
+    m_engineKey = key;
     m_benchmark = *bench;
     m_inventory = inventory;
-    m_cancelled = false;
-    m_bridge->setCancelled(false);
 
     ScanEngine::RunnerFactory factory = m_testFactory;
     if (!factory) {

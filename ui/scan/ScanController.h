@@ -29,7 +29,12 @@ public:
     // Base SSH options (known_hosts, timeouts); the prompts are filled in per node.
     void setSshOptions(const SshOptions &options) { m_ssh = options; }
     const SshOptions &sshOptions() const { return m_ssh; }
-    void setRunnerFactory(ScanEngine::RunnerFactory factory) { m_testFactory = std::move(factory); }
+    // Replaces the SSH transport (tests); the next scan makes new runners.
+    void setRunnerFactory(ScanEngine::RunnerFactory factory)
+    {
+        m_testFactory = std::move(factory);
+        m_engineKey.clear();
+    }
     void setJobs(int jobs) { m_jobs = jobs; }
 
     // benchmarkId empty: automatic. Returns false (with a reason) when it cannot start.
@@ -61,6 +66,7 @@ private:
     bool m_auto = false;
     bool m_cancelled = false;
     std::unique_ptr<ScanEngine> m_engine;
+    QByteArray m_engineKey; // what the engine's runners were made for (re-scans reuse sessions)
     ClusterResult m_result;
 };
 

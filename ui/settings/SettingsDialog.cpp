@@ -21,6 +21,12 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent)
     for (const QString &l : Translations::available())
         m_language->addItem(Translations::nativeName(l), l);
     form->addRow(tr("&Language:"), m_language);
+    m_palette = new QComboBox(this);
+    m_palette->setObjectName(QStringLiteral("paletteCombo"));
+    m_palette->addItem(tr("System colours"), QStringLiteral("system"));
+    m_palette->addItem(tr("Light"), QStringLiteral("light"));
+    m_palette->addItem(tr("Dark"), QStringLiteral("dark"));
+    form->addRow(tr("&Colours:"), m_palette);
     m_jobs = new QSpinBox(this);
     m_jobs->setRange(1, 256);
     form->addRow(tr("Nodes scanned at &once:"), m_jobs);
@@ -42,6 +48,16 @@ void SettingsDialog::setLanguage(const QString &language)
 QString SettingsDialog::language() const
 {
     return m_language->currentData().toString();
+}
+
+void SettingsDialog::setPalette(const QString &palette)
+{
+    m_palette->setCurrentIndex(qMax(0, m_palette->findData(palette)));
+}
+
+QString SettingsDialog::paletteName() const
+{
+    return m_palette->currentData().toString();
 }
 
 void SettingsDialog::setJobs(int jobs)

@@ -18,6 +18,8 @@ public:
 
     void setLanguage(const QString &language); // "" = system
     QString language() const;
+    void setPalette(const QString &palette); // system | light | dark
+    QString paletteName() const;
     void setJobs(int jobs);
     int jobs() const;
     void setConnectTimeout(int seconds);
@@ -25,6 +27,7 @@ public:
 
 private:
     QComboBox *m_language;
+    QComboBox *m_palette;
     QSpinBox *m_jobs;
     QSpinBox *m_timeout;
 };
