@@ -8,6 +8,8 @@
 #include "common/ResultFile.h"
 #include "detail/DetailPane.h"
 #include "detail/EvidenceModel.h"
+#include "inventory/InventoryDialog.h"
+#include "inventory/NodeDialog.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/SummaryWidget.h"
 #include "matrix/MatrixFilterModel.h"
@@ -37,6 +39,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QThread>
+#include <QTimer>
 #include <QTreeView>
 #include <QXmlStreamReader>
 
@@ -326,6 +329,41 @@ private slots:
         QCOMPARE(back->nodes.last().name, QStringLiteral("worker-2"));
         QCOMPARE(back->nodes.first().name, QStringLiteral("cp-good"));
         QVERIFY(!w.openInventory(m_dir.filePath(QStringLiteral("missing.yaml")), true));
+    }
+
+    void inventoryDialogAddRemoveDefaults()
+    {
+        auto loaded = loadInventory(m_inventoryPath);
+        QVERIFY(loaded.ok());
+        InventoryDialog d(*loaded);
+        d.show();
+        auto *view = d.findChild<QTableView *>(QStringLiteral("inventoryNodesView"));
+        QCOMPARE(view->model()->rowCount(), 3);
+        view->setCurrentIndex(view->model()->index(0, 0));
+        d.findChild<QPushButton *>(QStringLiteral("removeNodeButton"))->click();
+        QCOMPARE(view->model()->rowCount(), 2);
+        // "Add…" opens a NodeDialog: fill it in as a person would.
+        QTimer::singleShot(0, this, [] {
+            auto *nd = qobject_cast<NodeDialog *>(QApplication::activeModalWidget());
+            QVERIFY(nd);
+            QTest::keyClicks(nd->findChild<QLineEdit *>(QStringLiteral("nodeNameEdit")),
+                             QStringLiteral("worker-9"));
+            QTest::keyClicks(nd->findChild<QLineEdit *>(QStringLiteral("nodeHostEdit")),
+                             QStringLiteral("10.0.0.9"));
+            nd->accept();
+        });
+        d.findChild<QPushButton *>(QStringLiteral("addNodeButton"))->click();
+        QCOMPARE(view->model()->rowCount(), 3);
+        auto *user = d.findChild<QLineEdit *>(QStringLiteral("defaultUserEdit"));
+        user->setText(QStringLiteral("admin"));
+        const Inventory edited = d.inventory();
+        QCOMPARE(edited.nodes.size(), 3);
+        QCOMPARE(edited.nodes.last().name, QStringLiteral("worker-9"));
+        QCOMPARE(edited.nodes.last().host, QStringLiteral("10.0.0.9"));
+        QCOMPARE(edited.defaults.user, QStringLiteral("admin"));
+        for (const NodeSpec &n : edited.nodes)
+            QCOMPARE(n.user, QStringLiteral("admin")); // nodes on the old default follow it
+        QVERIFY(!inventoryToYaml(edited).contains("cp-failing"));
     }
 
     void scanAndCancelWithFakeTransport()
