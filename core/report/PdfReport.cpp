@@ -188,6 +188,14 @@ private:
 
     double bottom() const { return m_body.bottom(); }
 
+    // Wraps at word boundaries, and inside a word only when it cannot fit (paths, flags).
+    static QTextOption wrapping(Qt::Alignment align = Qt::AlignLeft | Qt::AlignTop)
+    {
+        QTextOption o(align);
+        o.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        return o;
+    }
+
     void decorate()
     {
         // Running header (not on the cover) and footer.
@@ -265,8 +273,7 @@ private:
             addToc(text, level);
         m_p.setFont(f);
         m_p.setPen(level == 0 ? kAccent : kInk);
-        m_p.drawText(QRectF(m_body.left(), m_y, m_body.width(), h),
-                     Qt::TextWordWrap | Qt::AlignLeft, text);
+        m_p.drawText(QRectF(m_body.left(), m_y, m_body.width(), h), text, wrapping());
         m_y += h + pt(level == 0 ? 4 : 3);
         if (level == 0) {
             m_p.setPen(QPen(kAccent, pt(1.2)));
@@ -278,15 +285,17 @@ private:
     double textHeight(const QString &text, const QFont &f, double width)
     {
         m_p.setFont(f);
-        return m_p.boundingRect(QRectF(0, 0, width, 1e7), Qt::TextWordWrap | Qt::AlignLeft, text)
-            .height();
+        return m_p.boundingRect(QRectF(0, 0, width, 1e7), text, wrapping()).height();
     }
 
     // Flows text line by line so long paragraphs and code blocks break across pages.
     void flow(const QString &text, const QFont &f, const QColor &color = kInk, double indent = 0,
               bool code = false)
     {
-        QTextLayout layout(text, f, m_writer);
+        // QTextLayout breaks lines only at U+2028, not at '\n'.
+        QString laidOut = text;
+        laidOut.replace(QLatin1Char('\n'), QChar::LineSeparator);
+        QTextLayout layout(laidOut, f, m_writer);
         QTextOption opt;
         opt.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
         layout.setTextOption(opt);
@@ -388,10 +397,9 @@ private:
                     cell.setLeft(cell.left() + 2 * r + pt(3));
                     m_p.setPen(StatusChart::color(*c.status).darker(120));
                     m_p.setFont(font(size, true));
-                    m_p.drawText(cell, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop,
-                                 statusLabel(*c.status));
+                    m_p.drawText(cell, statusLabel(*c.status), wrapping());
                 } else {
-                    m_p.drawText(cell, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, c.text);
+                    m_p.drawText(cell, c.text, wrapping());
                 }
                 x += widths[i];
             }
@@ -924,11 +932,7 @@ private:
     void evidenceGroup(const Group &g)
     {
         const ControlResult &r = *g.result;
-        ensure(pt(50));
         const double r0 = pt(4);
-        drawGlyph(m_p, QPointF(m_body.left() + r0, m_y + pt(6.5)), r0, r.status);
-        m_p.setFont(font(9.5, true));
-        m_p.setPen(kInk);
         const QString who = QStringLiteral("%1 on %2 node%3: %4")
                                 .arg(statusLabel(r.status))
                                 .arg(g.nodes.size())
@@ -936,9 +940,14 @@ private:
                                 .arg(g.nodes.join(QLatin1String(", ")));
         const double indent = 2 * r0 + pt(5);
         const double h = textHeight(elide(who, 2000), font(9.5, true), m_body.width() - indent);
+        const double reasonH = textHeight(r.reason, font(9), m_body.width() - indent);
+        // The group's heading, its reason and the start of its evidence table share a page.
+        ensure(h + reasonH + pt(r.evidence.isEmpty() ? 16 : 60));
+        drawGlyph(m_p, QPointF(m_body.left() + r0, m_y + pt(6.5)), r0, r.status);
         m_p.setFont(font(9.5, true));
+        m_p.setPen(kInk);
         m_p.drawText(QRectF(m_body.left() + indent, m_y, m_body.width() - indent, h),
-                     Qt::TextWordWrap | Qt::AlignLeft, elide(who, 2000));
+                     elide(who, 2000), wrapping());
         m_y += h + pt(2);
         if (!r.reason.isEmpty())
             paragraph(r.reason, 9, kInk, indent);
