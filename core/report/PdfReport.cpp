@@ -890,15 +890,19 @@ private:
                 if (!merged)
                     groups << Group{{m_r.nodes[i].name}, r};
             }
-            for (const Group &g : groups)
-                evidenceGroup(g);
             QStringList okNodes;
             for (int i = 0; i < m_r.nodes.size(); ++i)
                 if (const ControlResult *r = cells.value(i); r && r->status == Status::Pass)
                     okNodes << m_r.nodes[i].name;
-            if (!okNodes.isEmpty())
+            if (okNodes.size() > 10)
+                paragraph(QStringLiteral("Passes on %1 nodes (the results matrix names them).")
+                              .arg(okNodes.size()),
+                          8.5, kMuted);
+            else if (!okNodes.isEmpty())
                 paragraph(QStringLiteral("Passes on: %1").arg(okNodes.join(QLatin1String(", "))),
                           8.5, kMuted);
+            for (const Group &g : groups)
+                evidenceGroup(g);
         }
     }
 
