@@ -59,6 +59,32 @@ LineInfo lineInfo(const QByteArray &data, qsizetype ls)
     return li;
 }
 
+// End (exclusive) of the lines of `key: value` in a block mapping whose keys sit at `indent`:
+// the key's line and every following line that is more indented (or a block sequence item at
+// the same indentation), not counting trailing blank or comment lines.
+qsizetype subtreeEnd(const QByteArray &data, const YAML::Node &key, const YAML::Node &value,
+                     int indent)
+{
+    const bool seqValue = value.IsSequence();
+    qsizetype at = text::lineEnd(data, key.Mark().pos);
+    qsizetype ls = at;
+    while (ls < data.size()) {
+        const LineInfo li = lineInfo(data, ls);
+        const qsizetype le = text::lineEnd(data, ls);
+        if (li.blank || li.comment) {
+            ls = le;
+            continue;
+        }
+        if (li.indent > indent || (seqValue && li.indent == indent && li.dash)) {
+            at = le;
+            ls = le;
+            continue;
+        }
+        break;
+    }
+    return at;
+}
+
 } // namespace
 
 Expected<std::optional<QString>> ConfigEditor::value(const QByteArray &data, const QString &path,
@@ -79,6 +105,53 @@ Expected<std::optional<QString>> ConfigEditor::value(const QByteArray &data, con
     if (!node.IsScalar())
         return std::optional<QString>();
     return std::optional<QString>(yaml::str(node));
+}
+
+Expected<QByteArray> ConfigEditor::removeKey(const QByteArray &data, const QString &path,
+                                             const QString &keyPath)
+{
+    auto doc = yaml::parse(data, path);
+    if (!doc)
+        return doc.error();
+    YAML::Node map = *doc;
+    const QStringList segs = keyPath.split(QLatin1Char('.'));
+    for (int i = 0; i < segs.size(); ++i) {
+        if (!map.IsMap())
+            return data; // absent already
+        auto e = find(map, segs[i]);
+        if (!e)
+            return data;
+        if (i < segs.size() - 1) {
+            map = e->value;
+            continue;
+        }
+        if (isFlow(data, map))
+            return yaml::errorAt(path, e->key,
+                                 QStringLiteral("cannot remove %1 from a flow-style (JSON) "
+                                                "mapping; remove it by hand")
+                                     .arg(keyPath));
+        const qsizetype keyPos = e->key.Mark().pos;
+        const qsizetype ls = text::lineStart(data, keyPos);
+        const int indent = indentOf(data, keyPos);
+        // The key must start its line ("  key: v"), not follow a dash ("- key: v").
+        if (data.mid(ls, keyPos - ls).trimmed().size() > 0)
+            return yaml::errorAt(
+                path, e->key,
+                QStringLiteral("cannot remove %1 here; remove it by hand").arg(keyPath));
+        const qsizetype end = subtreeEnd(data, e->key, e->value, indent);
+        auto out = applyTextEdits(data, {TextEdit{ls, end - ls, QByteArray()}});
+        if (!out)
+            return Error{out.error().message, path, 0};
+        auto check = ConfigEditor::value(*out, path, keyPath);
+        if (!check)
+            return Error{
+                QStringLiteral("the edited file would not parse: %1").arg(check.error().message),
+                path, check.error().line};
+        if (check->has_value())
+            return Error{QStringLiteral("internal: %1 is still set").arg(keyPath), path, 0};
+        return *out;
+    }
+    return data;
 }
 
 Expected<QByteArray> ConfigEditor::setKey(const QByteArray &data, const QString &path,
@@ -183,24 +256,7 @@ Expected<QByteArray> ConfigEditor::setKey(const QByteArray &data, const QString 
                 }
             } else {
                 // After the last child's subtree.
-                const qsizetype lastKey = children.last().key.Mark().pos;
-                const bool seqValue = children.last().value.IsSequence();
-                at = text::lineEnd(data, lastKey);
-                qsizetype ls = at;
-                while (ls < data.size()) {
-                    const LineInfo li = lineInfo(data, ls);
-                    const qsizetype le = text::lineEnd(data, ls);
-                    if (li.blank || li.comment) {
-                        ls = le;
-                        continue;
-                    }
-                    if (li.indent > indent || (seqValue && li.indent == indent && li.dash)) {
-                        at = le;
-                        ls = le;
-                        continue;
-                    }
-                    break;
-                }
+                at = subtreeEnd(data, children.last().key, children.last().value, indent);
             }
         } else if (depth > 0) {
             return Error{

@@ -19,6 +19,9 @@ public:
     // as the intended scalar (so `true` and `0` stay typed, as KubeletConfiguration wants).
     static Expected<QByteArray> setKey(const QByteArray &data, const QString &path,
                                        const QString &keyPath, const QString &value);
+    // Removes the key and everything below it (its lines); absent: unchanged.
+    static Expected<QByteArray> removeKey(const QByteArray &data, const QString &path,
+                                          const QString &keyPath);
     // The scalar at keyPath, or nullopt when absent (for checks and tests).
     static Expected<std::optional<QString>> value(const QByteArray &data, const QString &path,
                                                   const QString &keyPath);

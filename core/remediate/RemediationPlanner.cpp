@@ -414,11 +414,22 @@ Expected<RemediationPlan> RemediationPlanner::plan(const QMap<QString, QString> 
                                "kubelet is started")
                     .arg(change.flag),
                 QString(), 0};
-        if (change.op == FlagChange::Op::Remove || change.op == FlagChange::Op::RemoveItem)
-            continue; // not given: nothing to remove
         const QString configPath = args.has(QStringLiteral("--config"))
                                        ? args.value(QStringLiteral("--config"))
                                        : QString();
+        if (change.op == FlagChange::Op::Remove && !a.config.isEmpty() && !configPath.isEmpty()) {
+            auto before = current(configPath);
+            if (!before)
+                return before.error();
+            auto after = ConfigEditor::removeKey(*before, configPath, a.config);
+            if (!after)
+                return after.error();
+            if (*after != *before)
+                store(configPath, *before, *after, QStringLiteral("remove %1").arg(a.config));
+            continue;
+        }
+        if (change.op == FlagChange::Op::Remove || change.op == FlagChange::Op::RemoveItem)
+            continue; // not given: nothing to remove
         if (!a.config.isEmpty() && !configPath.isEmpty()) {
             if (change.op == FlagChange::Op::AddItem)
                 return Error{QStringLiteral("adding a list item to %1 in the config file is not "

@@ -73,7 +73,9 @@ Expected<QByteArray> applyOps(QByteArray data, const QString &file, const QStrin
 {
     for (const QString &spec : ops) {
         Expected<QByteArray> next = QByteArray();
-        if (spec.startsWith(QLatin1String("config "))) {
+        if (spec.startsWith(QLatin1String("unset "))) {
+            next = ConfigEditor::removeKey(data, file, spec.section(QLatin1Char(' '), 1));
+        } else if (spec.startsWith(QLatin1String("config "))) {
             const QStringList w = spec.split(QLatin1Char(' '));
             next = ConfigEditor::setKey(data, file, w[1], w[2]);
         } else {
@@ -162,6 +164,12 @@ private slots:
                            "config authorization.mode Webhook",
                            "config eventRecordQPS 5"}
             << none << 7 << 3;
+        QTest::newRow("kubelet-config-remove")
+            << "kubelet-config.yaml"
+            << "config"
+            << QStringList{"unset authentication.webhook", "unset clusterDNS",
+                           "unset streamingConnectionIdleTimeout", "unset no.such.key"}
+            << none << 0 << 6;
         QTest::newRow("k3s-style-config")
             << "k3s-style-kubelet-config.yaml"
             << "config"
