@@ -67,6 +67,7 @@ int finishReport(const QCommandLineParser &p, const Options &o, const HistoryOpt
     ro.color = when == QLatin1String("always") ||
                (when == QLatin1String("auto") && !p.isSet(o.output) && isatty(STDOUT_FILENO));
     ro.verbose = p.isSet(o.verbose);
+    ro.snapshots = snapshots;
     if (p.isSet(h.compare) && history.isOpen()) {
         std::optional<qint64> prev;
         if (scanId)
@@ -204,6 +205,7 @@ int cmdHistory(const QStringList &args)
             return usageError(bench.error().toString());
         ReportOptions ro;
         ro.ranBy = stored->info.ranBy;
+        ro.snapshots = stored->snapshots;
         ro.verbose = p.isSet(o.verbose);
         ro.color = p.value(o.color) == QLatin1String("always");
         if (p.isSet(h.compare))

@@ -1,6 +1,7 @@
 #include "report/HtmlReport.h"
 
 #include "report/ReportModel.h"
+#include "report/ReportRemediation.h"
 #include "report/ReportText.h"
 #include "store/ScanHistory.h"
 
@@ -91,6 +92,7 @@ QByteArray htmlReport(const Benchmark &benchmark, const ClusterResult &result,
                       const ReportOptions &options)
 {
     const ReportModel m = ReportModel::build(benchmark, result);
+    const RemediationPreview preview(benchmark, result, options.snapshots);
     const QString ranBy = options.ranBy.isEmpty() ? currentUserAtHost() : options.ranBy;
     const QDateTime generated =
         options.generatedAt.isValid() ? options.generatedAt : QDateTime::currentDateTimeUtc();
@@ -280,6 +282,7 @@ QByteArray htmlReport(const Benchmark &benchmark, const ClusterResult &result,
         h += QStringLiteral("<h4>Evidence per node</h4>\n<table><tr><th>Node</th><th>Status</th>"
                             "<th>Reason</th><th>Evidence</th><th>Remediation file</th></tr>\n");
         const auto cells = byControl.value(id);
+        bool shownDiff = false;
         for (int i = 0; i < result.nodes.size(); ++i) {
             const ControlResult *r = cells.value(i);
             if (!r || r->status == Status::NotApplicable)
@@ -303,6 +306,15 @@ QByteArray htmlReport(const Benchmark &benchmark, const ClusterResult &result,
                                 "class=\"mono\">%5</td></tr>\n")
                      .arg(esc(result.nodes[i].name), badge(r->status), reason, ev,
                           esc(r->remediationFile));
+            if (!shownDiff) {
+                if (const QString d = preview.diff(i, *r); !d.isEmpty()) {
+                    h += QStringLiteral("<tr><td colspan=\"5\">Proposed change on %1 (default "
+                                        "parameters; review it in Kinspect before applying):"
+                                        "<pre>%2</pre></td></tr>\n")
+                             .arg(esc(result.nodes[i].name), esc(d));
+                    shownDiff = true;
+                }
+            }
         }
         h += QStringLiteral("</table></div>\n");
     }

@@ -4,6 +4,7 @@
 #include "report/PdfAttachment.h"
 #include "report/ReportChart.h"
 #include "report/ReportModel.h"
+#include "report/ReportRemediation.h"
 #include "report/ReportText.h"
 #include "report/charts/StatusChart.h"
 #include "store/ScanHistory.h"
@@ -807,6 +808,7 @@ private:
     {
         QStringList nodes;
         const ControlResult *result = nullptr;
+        int firstNode = 0; // index into result.nodes
     };
 
     void failingControls()
@@ -888,7 +890,7 @@ private:
                         break;
                     }
                 if (!merged)
-                    groups << Group{{m_r.nodes[i].name}, r};
+                    groups << Group{{m_r.nodes[i].name}, r, i};
             }
             QStringList okNodes;
             for (int i = 0; i < m_r.nodes.size(); ++i)
@@ -989,6 +991,17 @@ private:
         if (!r.remediationFile.isEmpty())
             paragraph(QStringLiteral("Remediation edits %1 on these nodes.").arg(r.remediationFile),
                       8.5, kMuted, indent);
+        if (const QString d = m_preview.diff(g.firstNode, r); !d.isEmpty()) {
+            // The label stays with (the start of) its diff.
+            ensure(pt(16) +
+                   qMin(textHeight(d, font(7.5, false, true), m_body.width() - indent) + pt(10),
+                        pt(120)));
+            paragraph(QStringLiteral("Proposed change on %1 (default parameters; review it in "
+                                     "Kinspect before applying):")
+                          .arg(m_r.nodes[g.firstNode].name),
+                      8.5, kInk, indent);
+            flow(d, font(7.5, false, true), kInk, indent, true);
+        }
         m_y += pt(4);
     }
 
@@ -1068,6 +1081,7 @@ private:
     QDateTime m_generated;
     QString m_cluster;
     QHash<QString, QHash<int, const ControlResult *>> m_cells;
+    RemediationPreview m_preview{m_b, m_r, m_o.snapshots};
 };
 
 void setupWriter(QPdfWriter &w, const QString &title)

@@ -24,6 +24,9 @@ struct ReportOptions
     QDateTime generatedAt;
     // Adds a "Changes since scan N" section (text, HTML, PDF) when set.
     std::optional<ScanDiff> comparison;
+    // Raw collector output per node (same order as result.nodes; may be shorter or empty).
+    // With it the PDF and HTML show the change each failing control's fix would make.
+    QList<QByteArray> snapshots;
 };
 
 // The formats renderReport() knows: text, json, csv, junit, html, pdf. One registry for the CLI and

@@ -36,6 +36,7 @@ int main(int argc, char **argv)
                 t.elapsed());
     kinspect::ReportOptions o;
     o.ranBy = QStringLiteral("bench@kinspect");
+    o.snapshots = f.snapshots; // failing controls show the planned change
     int rc = 0;
     for (const QString &format : kinspect::reportFormats()) {
         t.restart();

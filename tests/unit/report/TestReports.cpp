@@ -92,6 +92,7 @@ private slots:
         m_model = ReportModel::build(m_f.benchmark, m_f.result);
         m_opt.ranBy = QStringLiteral("auditor@workstation");
         m_opt.generatedAt = QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
+        m_opt.snapshots = m_f.snapshots;
         QVERIFY(m_dir.isValid());
         // The fixture must exercise every interesting case, or the checks below prove little.
         QVERIFY(m_model.counts.value(Status::Fail) > 0);
@@ -295,6 +296,7 @@ private slots:
             QVERIFY2(h.contains(QStringLiteral("id=\"node-")) && h.contains(n.name.toHtmlEscaped()),
                      qPrintable(n.name));
         QVERIFY(h.contains(QLatin1String("W-1")));
+        QVERIFY(h.contains(QLatin1String("Proposed change on kubeadm-cp-failing")));
         for (const QString &id : m_model.failingControls)
             QVERIFY2(h.contains(QStringLiteral("id=\"control-%1\"").arg(id)), qPrintable(id));
     }
@@ -366,6 +368,10 @@ private slots:
                                   .arg(m_model.counts.value(Status::Error))
                                   .arg(m_model.counts.value(Status::Waived))));
         QVERIFY(text.contains(QLatin1String("W-1")));
+        // The planned fix, from the node's snapshot, under the failing controls.
+        QVERIFY(text.contains(QLatin1String("Proposed change on kubeadm-cp-failing")));
+        QVERIFY(text.contains(
+            QLatin1String("chmod 600 /etc/kubernetes/manifests/kube-apiserver.yaml")));
         QVERIFY(text.contains(QLatin1String("Description")) &&
                 text.contains(QLatin1String("Remediation")));
         QVERIFY(!text.contains(QChar(0xFB01))); // no "fi" ligature breaking searches
