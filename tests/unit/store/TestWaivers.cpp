@@ -324,6 +324,107 @@ private slots:
                      .code,
                  64);
     }
+
+    // The history through the CLI: evaluate stores with --history-db, waivers from the DB apply
+    // to the next run, list / compare / show / evaluate --scan read it back.
+    void cliHistory()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("h.sqlite"));
+        const QString snaps = QStringLiteral(KINSPECT_TEST_DATA "/snapshots");
+        const QStringList eval{QStringLiteral("evaluate"),
+                               QStringLiteral("--snapshot"),
+                               snaps,
+                               QStringLiteral("--benchmark"),
+                               QStringLiteral("cis-1.12"),
+                               QStringLiteral("--cluster"),
+                               QStringLiteral("lab"),
+                               QStringLiteral("--history-db"),
+                               db,
+                               QStringLiteral("-f"),
+                               QStringLiteral("json")};
+        Run first = cli(eval);
+        QVERIFY2(first.err.contains("stored as scan 1"), first.err.constData());
+        const int fails = QJsonDocument::fromJson(first.out)
+                              .object()
+                              .value(QStringLiteral("summary"))
+                              .toObject()
+                              .value(QStringLiteral("FAIL"))
+                              .toInt();
+        QVERIFY(fails > 0);
+        // A waiver for every node's 1.1.1, stored in the DB.
+        Run add =
+            cli({QStringLiteral("waivers"), QStringLiteral("add"), QStringLiteral("--history-db"),
+                 db, QStringLiteral("--id"), QStringLiteral("W-1"), QStringLiteral("--control"),
+                 QStringLiteral("1.1.1"), QStringLiteral("--justification"), QStringLiteral("test"),
+                 QStringLiteral("--owner"), QStringLiteral("qa"), QStringLiteral("--expires"),
+                 QDate::currentDate().addDays(30).toString(Qt::ISODate)});
+        QCOMPARE(add.code, 0);
+        Run second = cli(eval);
+        QVERIFY(second.err.contains("stored as scan 2"));
+        const QJsonObject sum2 = QJsonDocument::fromJson(second.out)
+                                     .object()
+                                     .value(QStringLiteral("summary"))
+                                     .toObject();
+        QVERIFY(sum2.value(QStringLiteral("WAIVED")).toInt() > 0);
+        QCOMPARE(sum2.value(QStringLiteral("FAIL")).toInt() +
+                     sum2.value(QStringLiteral("WAIVED")).toInt(),
+                 fails);
+
+        Run list =
+            cli({QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--history-db"),
+                 db, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(list.code, 0);
+        const QJsonArray scans = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(scans.size(), 2);
+        QCOMPARE(scans.at(0).toObject().value(QStringLiteral("id")).toInt(), 2);
+        QCOMPARE(scans.at(0).toObject().value(QStringLiteral("cluster")).toString(),
+                 QStringLiteral("lab"));
+
+        Run cmp = cli({QStringLiteral("history"), QStringLiteral("compare"),
+                       QStringLiteral("--history-db"), db, QStringLiteral("--from"),
+                       QStringLiteral("1"), QStringLiteral("--to"), QStringLiteral("2"),
+                       QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(cmp.code, 0); // no new failure
+        const QJsonObject counts =
+            QJsonDocument::fromJson(cmp.out).object().value(QStringLiteral("counts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("status-changed")).toInt(),
+                 sum2.value(QStringLiteral("WAIVED")).toInt());
+        QCOMPARE(counts.value(QStringLiteral("new-failure")).toInt(), 0);
+
+        Run show = cli({QStringLiteral("history"), QStringLiteral("show"),
+                        QStringLiteral("--history-db"), db, QStringLiteral("--scan"),
+                        QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY(show.out.contains("WAIVED"));
+        QVERIFY(show.out.contains("W-1"));
+
+        Run re = cli({QStringLiteral("evaluate"), QStringLiteral("--scan"), QStringLiteral("1"),
+                      QStringLiteral("--history-db"), db, QStringLiteral("--benchmark"),
+                      QStringLiteral("cis-1.5.1"), QStringLiteral("-f"), QStringLiteral("json")});
+        const QJsonObject reRoot = QJsonDocument::fromJson(re.out).object();
+        QCOMPARE(reRoot.value(QStringLiteral("benchmark"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString(),
+                 QStringLiteral("cis-1.5.1"));
+        QCOMPARE(reRoot.value(QStringLiteral("nodes")).toArray().size(),
+                 QJsonDocument::fromJson(first.out)
+                     .object()
+                     .value(QStringLiteral("nodes"))
+                     .toArray()
+                     .size());
+        QCOMPARE(reRoot.value(QStringLiteral("cluster")).toString(), QStringLiteral("lab"));
+
+        Run check = cli({QStringLiteral("history"), QStringLiteral("check"),
+                         QStringLiteral("--history-db"), db});
+        QCOMPARE(check.code, 0);
+        QVERIFY(check.out.startsWith("ok\n"));
+        // Exported waivers read back with the strict loader.
+        Run exp = cli({QStringLiteral("waivers"), QStringLiteral("export"),
+                       QStringLiteral("--history-db"), db});
+        auto back = parseWaivers(exp.out, QStringLiteral("export"));
+        QVERIFY(back && back->size() == 1 && back->first().id == QLatin1String("W-1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWaivers)
