@@ -214,13 +214,16 @@ Expected<ImportResult> importSshConfig(const QByteArray &data, const QString &so
     r.inventory.defaults.port = 22;
 
     const auto resolveJump = [&](const QString &spec, int line) -> QString {
+        // A chain A,B reaches the node from B: keep the last hop (the one next to the node).
         QStringList hops = spec.split(QLatin1Char(','));
-        if (hops.size() > 1)
-            r.warnings << QStringLiteral("%1:%2: ProxyJump chain \"%3\": only the first hop is "
+        if (hops.size() > 1) {
+            r.warnings << QStringLiteral("%1:%2: ProxyJump chain \"%3\": only the last hop is "
                                          "kept (Kinspect uses one jump host per node)")
                               .arg(source)
                               .arg(line)
                               .arg(spec);
+            hops = QStringList{hops.last()};
+        }
         const auto t = parseJumpTarget(hops.first());
         JumpHost j;
         j.name = t->host;

@@ -65,7 +65,7 @@ private slots:
             names << n.name;
         // Only concrete aliases, in file order; patterns (*, worker-?, negations) are not nodes.
         QCOMPARE(names, (QStringList{"bastion", "cp-1", "cp-2", "worker-1", "worker-2", "legacy",
-                                     "direct-jump"}));
+                                     "direct-jump", "gw-node"}));
         const NodeSpec *cp1 = node(inv, "cp-1");
         QCOMPARE(cp1->host, QStringLiteral("10.0.0.11"));
         QCOMPARE(cp1->user, QStringLiteral("admin"));
@@ -93,9 +93,10 @@ private slots:
         QCOMPARE(node(inv, "legacy")->host, QStringLiteral("legacy.internal.example.org"));
         QVERIFY(r->warnings.join('\n').contains("ProxyCommand"));
         QVERIFY(r->warnings.join('\n').contains("config:37")); // the line of the ProxyCommand
-        // A chain keeps its first hop (user@host:port) and warns.
-        const NodeSpec *dj = node(inv, "direct-jump");
-        const JumpHost *gw = inv.jumpHost(dj->jump);
+        // A chain keeps its last hop (the one next to the node) and warns.
+        QCOMPARE(node(inv, "direct-jump")->jump, QStringLiteral("bastion"));
+        // user@host:port spelling of a jump host
+        const JumpHost *gw = inv.jumpHost(node(inv, "gw-node")->jump);
         QVERIFY(gw);
         QCOMPARE(gw->host, QStringLiteral("gw.example.org"));
         QCOMPARE(gw->user, QStringLiteral("deploy"));
