@@ -306,9 +306,12 @@ private slots:
         QVERIFY(plan.ok());
         QCOMPARE(plan->changes.size(), 1);
         QCOMPARE(plan->changes[0].kind, FileChange::Kind::Mode);
+        const QString listing = nodeListing(QStringLiteral("cp-2"), kManifests);
         const RemediationRecord rec = s.applyAndVerify(*plan, false);
         QCOMPARE(rec.outcome, QStringLiteral("verified"));
-        QVERIFY(nodeStat(QStringLiteral("cp-2"), dir).startsWith(QLatin1String("700 ")));
+        QCOMPARE(nodeStat(QStringLiteral("cp-2"), dir),
+                 QStringLiteral("700") + statBefore.mid(3)); // owner kept
+        QCOMPARE(nodeListing(QStringLiteral("cp-2"), kManifests), listing);
         QVERIFY(!s.rollback(rec, false));
         QCOMPARE(nodeStat(QStringLiteral("cp-2"), dir), statBefore);
     }
@@ -346,10 +349,15 @@ private slots:
         QVERIFY(s.audit(QStringLiteral("1.4.1")).ok());
         plan = s.plan(QStringLiteral("1.4.1"));
         QVERIFY(plan.ok());
+        const QString statBefore = nodeStat(QStringLiteral("cp-2"), sched);
+        const QString listing = nodeListing(QStringLiteral("cp-2"), kManifests);
         QVERIFY(plan->unifiedDiff().contains(QLatin1String("+    - --profiling=false")) ||
                 plan->unifiedDiff().contains(QLatin1String("--profiling=false")));
         const RemediationRecord rec = s.applyAndVerify(*plan, false);
         QVERIFY2(rec.outcome == QLatin1String("verified"), qPrintable(rec.message));
+        // The bare `--profiling` in args: became --profiling=false, nothing else moved.
+        checkKept(QStringLiteral("cp-2"), sched, touched2, statBefore, listing, 1, 1);
+        QCOMPARE(nodeFile(QStringLiteral("cp-2"), rec.items[0].backup), touched2);
         QVERIFY(!s.rollback(rec, false));
         QCOMPARE(nodeFile(QStringLiteral("cp-2"), sched), touched2);
     }
