@@ -1,5 +1,6 @@
 #include "report/PdfAttachment.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 namespace kinspect {
@@ -142,9 +143,73 @@ Expected<QByteArray> attachToPdf(const QByteArray &pdf, const QString &fileName,
         infoDict += " /Creator " + pdfString(info.creator);
     infoDict += " /CreationDate " + pdfDate(created) + " /ModDate " + pdfDate(created) + " >>";
     addObject(infoObj, infoDict);
+    int nextObj = infoObj + 1;
+    QByteArray outlineRef;
+    if (!info.outline.isEmpty() && !catalog->contains("/Outlines")) {
+        // Page objects, in order, from the (flat) page tree.
+        static const QRegularExpression pagesRe(QStringLiteral("/Pages\\s+(\\d+)\\s+0\\s+R"));
+        static const QRegularExpression refRe(QStringLiteral("(\\d+)\\s+0\\s+R"));
+        const auto pagesM = pagesRe.match(QString::fromLatin1(*catalog));
+        const auto pagesBody =
+            pagesM.hasMatch() ? objectBody(pdf, pagesM.captured(1).toInt()) : std::nullopt;
+        QList<int> pageObjs;
+        if (pagesBody && pagesBody->contains("/Kids")) {
+            const QByteArray kids = pagesBody->mid(pagesBody->indexOf("/Kids"));
+            const qsizetype open = kids.indexOf('['), close = kids.indexOf(']');
+            if (open >= 0 && close > open) {
+                auto it = refRe.globalMatch(QString::fromLatin1(kids.mid(open, close - open)));
+                while (it.hasNext())
+                    pageObjs << it.next().captured(1).toInt();
+            }
+        }
+        if (!pageObjs.isEmpty()) {
+            const int rootObj = nextObj++;
+            QList<int> objs;
+            for (int i = 0; i < info.outline.size(); ++i)
+                objs << nextObj++;
+            QList<int> tops;                 // indexes of level-0 items
+            QHash<int, QList<int>> children; // level-0 index -> its level-1 indexes
+            for (int i = 0; i < info.outline.size(); ++i) {
+                if (info.outline[i].level == 0 || tops.isEmpty())
+                    tops << i;
+                else
+                    children[tops.last()] << i;
+            }
+            auto item = [&](int i, int parentObj, const QList<int> &siblings, int pos) {
+                const PdfOutlineItem &o = info.outline[i];
+                const int page = pageObjs.value(qBound(1, o.page, int(pageObjs.size())) - 1);
+                QByteArray b = "<< /Title " + pdfString(o.title) + " /Parent " +
+                               QByteArray::number(parentObj) + " 0 R /Dest [" +
+                               QByteArray::number(page) + " 0 R /XYZ null null null]";
+                if (pos > 0)
+                    b += " /Prev " + QByteArray::number(objs[siblings[pos - 1]]) + " 0 R";
+                if (pos + 1 < siblings.size())
+                    b += " /Next " + QByteArray::number(objs[siblings[pos + 1]]) + " 0 R";
+                const QList<int> kidsOf = children.value(i);
+                if (!kidsOf.isEmpty())
+                    b += " /First " + QByteArray::number(objs[kidsOf.first()]) + " 0 R /Last " +
+                         QByteArray::number(objs[kidsOf.last()]) + " 0 R /Count -" +
+                         QByteArray::number(kidsOf.size());
+                addObject(objs[i], b + " >>");
+            };
+            addObject(rootObj, "<< /Type /Outlines /First " +
+                                   QByteArray::number(objs[tops.first()]) + " 0 R /Last " +
+                                   QByteArray::number(objs[tops.last()]) + " 0 R /Count " +
+                                   QByteArray::number(tops.size()) + " >>");
+            for (int t = 0; t < tops.size(); ++t) {
+                item(tops[t], rootObj, tops, t);
+                const QList<int> kidsOf = children.value(tops[t]);
+                for (int k = 0; k < kidsOf.size(); ++k)
+                    item(kidsOf[k], objs[tops[t]], kidsOf, k);
+            }
+            outlineRef =
+                "\n/Outlines " + QByteArray::number(rootObj) + " 0 R\n/PageMode /UseOutlines";
+        }
+    }
+
     QByteArray newCatalog = catalog->left(catalog->size() - 2).trimmed();
     newCatalog += "\n/Names << /EmbeddedFiles " + QByteArray::number(treeObj) + " 0 R >>\n/AF [" +
-                  QByteArray::number(specObj) + " 0 R]\n>>";
+                  QByteArray::number(specObj) + " 0 R]" + outlineRef + "\n>>";
     addObject(root, newCatalog);
 
     std::sort(offsets.begin(), offsets.end());
@@ -160,7 +225,7 @@ Expected<QByteArray> attachToPdf(const QByteArray &pdf, const QString &fileName,
             out += QByteArray::number(offsets[k].second).rightJustified(10, '0') + " 00000 n\r\n";
         i = j + 1;
     }
-    out += "trailer\n<< /Size " + QByteArray::number(infoObj + 1) + " /Root " +
+    out += "trailer\n<< /Size " + QByteArray::number(nextObj) + " /Root " +
            QByteArray::number(root) + " 0 R /Info " + QByteArray::number(infoObj) + " 0 R /Prev " +
            QByteArray::number(prevXref);
     if (const auto idM = idRe.match(tText); idM.hasMatch())

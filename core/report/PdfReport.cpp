@@ -1138,6 +1138,9 @@ Expected<QByteArray> pdfReport(const Benchmark &benchmark, const ClusterResult &
                            .arg(result.nodes.size());
         info.keywords = QStringLiteral("CIS, Kubernetes, audit, %1, %2").arg(benchmark.id, cluster);
         info.creator = QStringLiteral("kinspect %1").arg(QStringLiteral(KINSPECT_VERSION));
+        info.outline << PdfOutlineItem{QStringLiteral("Cover"), 0, 1};
+        for (const TocEntry &e : toc)
+            info.outline << PdfOutlineItem{e.title, qMin(e.level, 1), e.page};
         info.created =
             options.generatedAt.isValid() ? options.generatedAt : QDateTime::currentDateTimeUtc();
         return attachToPdf(scratch.data(), QStringLiteral("kinspect-results.json"),

@@ -376,6 +376,27 @@ private slots:
                 text.contains(QLatin1String("Remediation")));
         QVERIFY(!text.contains(QChar(0xFB01))); // no "fi" ligature breaking searches
 
+        // Bookmarks (outline) point at the same pages as the printed contents.
+        if (!QStandardPaths::findExecutable(QStringLiteral("pdftohtml")).isEmpty()) {
+            const QString xml = run(QStringLiteral("pdftohtml"),
+                                    {QStringLiteral("-xml"), QStringLiteral("-stdout"),
+                                     QStringLiteral("-i"), QStringLiteral("-q"), path});
+            for (const char *entry : {"Executive summary", "Failing controls", "Appendix: nodes"}) {
+                const QRegularExpression toc(
+                    QStringLiteral("\\n\\s*%1\\s*\\.*\\s+(\\d+)\\n")
+                        .arg(QRegularExpression::escape(QLatin1String(entry))));
+                const QRegularExpression bm(
+                    QStringLiteral("<item page=\"(\\d+)\">%1</item>")
+                        .arg(QRegularExpression::escape(QLatin1String(entry))));
+                const auto t = toc.match(text), b = bm.match(xml);
+                QVERIFY2(b.hasMatch(), entry);
+                QCOMPARE(b.captured(1), t.captured(1));
+            }
+            for (const auto &n : m_f.result.nodes)
+                QVERIFY2(xml.contains(QStringLiteral(">%1</item>").arg(n.name.toHtmlEscaped())),
+                         qPrintable(n.name));
+        }
+
         if (QStandardPaths::findExecutable(QStringLiteral("pdfdetach")).isEmpty())
             QSKIP("pdfdetach not installed");
         const QString list =
