@@ -643,7 +643,7 @@ private:
             table({QStringLiteral("Waiver"), QStringLiteral("Control"), QStringLiteral("Nodes"),
                    QStringLiteral("Owner"), QStringLiteral("Expires"),
                    QStringLiteral("Justification")},
-                  {0.15, 0.07, 0.18, 0.18, 0.1, 0.32}, wr, 8);
+                  {0.12, 0.095, 0.175, 0.19, 0.12, 0.3}, wr, 8);
         }
         if (m_o.comparison)
             comparison(*m_o.comparison);
