@@ -275,6 +275,35 @@ private slots:
         QCOMPARE(again->status, Status::Fail);
     }
 
+    // A kubelet change that makes the kubelet crash-loop (a malformed boolean in the drop-in) is
+    // rolled back automatically, with daemon-reload + restart, and the kubelet runs again.
+    void brokenKubeletChangeRolledBack()
+    {
+        const QString file =
+            QStringLiteral("/etc/systemd/system/kubelet.service.d/20-rotation.conf");
+        Benchmark broken = m_b151;
+        for (Control &c : broken.controls)
+            if (c.id == QLatin1String("4.2.11"))
+                c.fix->actions[0].value = QStringLiteral("maybe");
+        const QByteArray before = nodeFile(QStringLiteral("w-dropin"), file);
+        SshCommandRunner runner(node(QStringLiteral("w-dropin")), m_inv, sshOptions());
+        RemediationOptions ro;
+        ro.waitSeconds = 12;
+        RemediationSession s(&runner, node(QStringLiteral("w-dropin")), broken, ro);
+        QVERIFY(s.audit(QStringLiteral("4.2.11")).ok());
+        auto plan = s.plan(QStringLiteral("4.2.11"));
+        QVERIFY(plan.ok());
+        QVERIFY(plan->changes[0].after.contains("--rotate-certificates=maybe"));
+        const RemediationRecord rec = s.applyAndVerify(*plan, true);
+        QCOMPARE(rec.outcome, QStringLiteral("rolled-back"));
+        QCOMPARE(rec.statusAfter, QStringLiteral("FAIL"));
+        QCOMPARE(nodeFile(QStringLiteral("w-dropin"), file), before);
+        QCOMPARE(QString::fromUtf8(nodeExec(QStringLiteral("w-dropin"),
+                                            QStringLiteral("systemctl is-active kubelet")))
+                     .trimmed(),
+                 QStringLiteral("active"));
+    }
+
     void kubeletRestartNeedsConfirmation()
     {
         const QString file = QStringLiteral("/var/lib/kubelet/config.yaml");
