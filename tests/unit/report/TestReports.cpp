@@ -129,6 +129,32 @@ private slots:
             QVERIFY(m_model.worstNodes[i - 1].failures >= m_model.worstNodes[i].failures);
     }
 
+    void failingOnEveryNode()
+    {
+        // Two audited nodes fail 1.1.1; one passes it: only controls failing on all count.
+        ClusterResult r;
+        r.benchmarkId = m_f.benchmark.id;
+        for (const char *name : {"a", "b"}) {
+            NodeResult n;
+            n.name = QLatin1String(name);
+            n.audited = true;
+            ControlResult c1, c2;
+            c1.controlId = QStringLiteral("1.1.1");
+            c1.status = Status::Fail;
+            c2.controlId = QStringLiteral("1.1.2");
+            c2.status = n.name == QLatin1String("a") ? Status::Fail : Status::Pass;
+            n.results = {c1, c2};
+            r.nodes << n;
+        }
+        const ReportModel m = ReportModel::build(m_f.benchmark, r);
+        QCOMPARE(m.failingEverywhere, QStringList{QStringLiteral("1.1.1")});
+        QCOMPARE(m.failingControls,
+                 (QStringList{QStringLiteral("1.1.1"), QStringLiteral("1.1.2")}));
+        QCOMPARE(m.score, 100.0 / 4);
+        auto html = renderReport(QStringLiteral("html"), m_f.benchmark, r, m_opt);
+        QVERIFY(html && html->contains("<li><a href=\"#control-1.1.1\">1.1.1</a>"));
+    }
+
     void json()
     {
         auto data = renderReport(QStringLiteral("json"), m_f.benchmark, m_f.result, m_opt);
