@@ -93,6 +93,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 MainWindow::~MainWindow()
 {
     // The scan's workers may be waiting on a prompt of this window: stop them first.
+    disconnect(m_scan, nullptr, this, nullptr);
+    disconnect(m_scan, nullptr, m_nodes, nullptr);
     if (m_scan->isRunning())
         m_scan->cancel();
     delete m_scan;
