@@ -485,6 +485,8 @@ Expected<RemediationPlan> RemediationPlanner::plan(const QMap<QString, QString> 
             c.beforeSha256 = sha256Hex(c.before);
             c.afterSha256 = sha256Hex(c.after);
             c.diff = LineDiff::compute(c.before, c.after);
+            const FileContent *scanned = m_snapshot.file(c.path);
+            c.sensitive = scanned && scanned->redacted;
         }
         plan.changes << c;
     }
