@@ -149,9 +149,9 @@ void MainWindow::createActions()
                               [this](bool on) { m_matrix->setWorstFirst(on); });
     m_worstFirstAction->setCheckable(true);
     m_expandAction = make("actionExpandAll", QKeySequence(Qt::CTRL | Qt::Key_Plus),
-                          [this] { m_matrix->view()->expandAll(); });
+                          [this] { m_matrix->expandAll(); });
     m_collapseAction = make("actionCollapseAll", QKeySequence(Qt::CTRL | Qt::Key_Minus),
-                            [this] { m_matrix->view()->collapseAll(); });
+                            [this] { m_matrix->collapseAll(); });
     m_aboutAction = make("actionAbout", QKeySequence(), [this] {
         QMessageBox::about(
             this, tr("About Kinspect"),

@@ -12,6 +12,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSet>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -79,6 +80,53 @@ MatrixPanel::MatrixPanel(QWidget *parent) : QWidget(parent)
     m_view->header()->setDefaultAlignment(Qt::AlignCenter);
     layout->addWidget(m_view, 1);
 
+    m_frozen = new QTreeView(m_view);
+    m_frozen->setObjectName(QStringLiteral("matrixFrozenColumns"));
+    m_frozen->setModel(m_filter);
+    m_frozen->setSelectionModel(m_view->selectionModel());
+    m_frozen->setUniformRowHeights(true);
+    m_frozen->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_frozen->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_frozen->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_frozen->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozen->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_frozen->setIconSize(m_view->iconSize());
+    m_frozen->setAlternatingRowColors(true);
+    m_frozen->setFocusPolicy(Qt::NoFocus);
+    m_frozen->setFrameShape(QFrame::NoFrame);
+    m_frozen->header()->setStretchLastSection(false);
+    m_frozen->header()->setSectionsMovable(false);
+    m_frozen->header()->setDefaultAlignment(Qt::AlignCenter);
+    m_view->viewport()->stackUnder(m_frozen);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, m_frozen->verticalScrollBar(),
+            &QScrollBar::setValue);
+    connect(m_frozen->verticalScrollBar(), &QScrollBar::valueChanged, m_view->verticalScrollBar(),
+            &QScrollBar::setValue);
+    connect(m_frozen, &QTreeView::expanded, m_view, &QTreeView::expand);
+    connect(m_frozen, &QTreeView::collapsed, m_view, &QTreeView::collapse);
+    connect(m_view, &QTreeView::expanded, m_frozen, &QTreeView::expand);
+    connect(m_view, &QTreeView::collapsed, m_frozen, &QTreeView::collapse);
+    connect(m_view->header(), &QHeaderView::sectionResized, this,
+            [this](int logical, int, int size) {
+                if (logical <= MatrixModel::AggregateColumn) {
+                    m_frozen->setColumnWidth(logical, size);
+                    updateFrozenGeometry();
+                }
+            });
+    connect(m_frozen->header(), &QHeaderView::sectionResized, this,
+            [this](int logical, int, int size) {
+                if (logical <= MatrixModel::AggregateColumn)
+                    m_view->setColumnWidth(logical, size);
+            });
+    connect(m_frozen, &QTreeView::activated, this,
+            [this](const QModelIndex &index) { emitFor(index, true); });
+    connect(m_frozen, &QTreeView::doubleClicked, this,
+            [this](const QModelIndex &index) { emitFor(index, true); });
+    connect(m_filter, &QAbstractItemModel::columnsInserted, this,
+            &MatrixPanel::updateFrozenColumns);
+    connect(m_filter, &QAbstractItemModel::columnsRemoved, this, &MatrixPanel::updateFrozenColumns);
+    m_view->installEventFilter(this);
+
     connect(m_search, &QLineEdit::textChanged, m_filter, &MatrixFilterModel::setSearchText);
     connect(m_status, &QComboBox::currentIndexChanged, this, &MatrixPanel::applyStatusFilter);
     connect(m_outliers, &QCheckBox::toggled, m_filter, &MatrixFilterModel::setOutliersOnly);
@@ -90,9 +138,12 @@ MatrixPanel::MatrixPanel(QWidget *parent) : QWidget(parent)
             [this] { m_filter->setSectionFilter(m_section->currentData().toString()); });
     connect(m_worst, &QCheckBox::toggled, this, &MatrixPanel::setWorstFirst);
     // Filtering can bring back collapsed sections: keep them open.
-    connect(m_filter, &QAbstractItemModel::layoutChanged, m_view, &QTreeView::expandAll);
-    connect(m_filter, &QAbstractItemModel::rowsInserted, m_view, &QTreeView::expandAll);
-    connect(m_filter, &QAbstractItemModel::modelReset, m_view, &QTreeView::expandAll);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &MatrixPanel::expandAll);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &MatrixPanel::expandAll);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, [this] {
+        updateFrozenColumns();
+        expandAll();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { emitFor(current, false); });
     connect(m_view, &QTreeView::activated, this,
@@ -169,8 +220,48 @@ void MatrixPanel::resultChanged()
     m_section->blockSignals(false);
     m_filter->setSectionFilter(m_section->currentData().toString());
 
-    m_view->expandAll();
+    expandAll();
     fixColumnWidths();
+    updateFrozenColumns();
+}
+
+void MatrixPanel::expandAll()
+{
+    m_view->expandAll();
+    m_frozen->expandAll();
+}
+
+void MatrixPanel::collapseAll()
+{
+    m_view->collapseAll();
+    m_frozen->collapseAll();
+}
+
+void MatrixPanel::updateFrozenColumns()
+{
+    const int columns = m_filter->columnCount();
+    QHeaderView *h = m_frozen->header();
+    for (int c = 0; c < columns; ++c)
+        h->setSectionHidden(c, c > MatrixModel::AggregateColumn);
+    for (int c = 0; c <= MatrixModel::AggregateColumn && c < columns; ++c)
+        m_frozen->setColumnWidth(c, m_view->columnWidth(c));
+    updateFrozenGeometry();
+}
+
+void MatrixPanel::updateFrozenGeometry()
+{
+    const int width = m_view->columnWidth(MatrixModel::ControlColumn) +
+                      m_view->columnWidth(MatrixModel::AggregateColumn);
+    const int frame = m_view->frameWidth();
+    m_frozen->setGeometry(frame, frame, width,
+                          m_view->viewport()->height() + m_view->header()->height());
+}
+
+bool MatrixPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        updateFrozenGeometry();
+    return QWidget::eventFilter(watched, event);
 }
 
 void MatrixPanel::fixColumnWidths()
@@ -208,7 +299,7 @@ void MatrixPanel::setWorstFirst(bool on)
         m_filter->sort(MatrixModel::AggregateColumn, Qt::AscendingOrder);
     else
         m_filter->sort(-1);
-    m_view->expandAll();
+    expandAll();
 }
 
 bool MatrixPanel::worstFirst() const

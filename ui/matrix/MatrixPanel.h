@@ -32,6 +32,8 @@ public:
     // Call after the model was reset with a new result (rebuilds the role/section choices).
     void resultChanged();
     void setWorstFirst(bool on);
+    void expandAll();
+    void collapseAll();
     bool worstFirst() const;
     // Selects the cell of `controlId` x node `nodeIndex` (-1: the control's row) and shows it.
     bool selectCell(const QString &controlId, int nodeIndex);
@@ -43,16 +45,23 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
     void applyStatusFilter();
     void fixColumnWidths();
+    void updateFrozenColumns();
+    void updateFrozenGeometry();
     void emitFor(const QModelIndex &proxyIndex, bool activated);
 
     MatrixModel *m_model;
     MatrixFilterModel *m_filter;
     QTreeView *m_view;
+    // The control and aggregate columns stay in place while the node columns scroll sideways:
+    // a second view over the same model and selection, laid over the left edge (Qt's "frozen
+    // column" pattern), showing only those two columns.
+    QTreeView *m_frozen;
     QComboBox *m_status;
     QCheckBox *m_outliers;
     QComboBox *m_role;
