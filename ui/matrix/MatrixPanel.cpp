@@ -14,12 +14,28 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSet>
+#include <QStyledItemDelegate>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace kinspect::ui {
 
 namespace {
+
+// One row height for the tree and its frozen columns (uniform row heights are measured from the
+// first row's visible cells, which differ between the two views).
+class RowHeightDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    int height = 20;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        s.setHeight(height);
+        return s;
+    }
+};
 
 // Status filter choices: item data is a bit set of Status values (0 = all).
 int bits(std::initializer_list<Status> statuses)
@@ -126,6 +142,10 @@ MatrixPanel::MatrixPanel(QWidget *parent) : QWidget(parent)
             &MatrixPanel::updateFrozenColumns);
     connect(m_filter, &QAbstractItemModel::columnsRemoved, this, &MatrixPanel::updateFrozenColumns);
     m_view->installEventFilter(this);
+    auto *rows = new RowHeightDelegate(this);
+    rows->height = qMax(m_view->fontMetrics().height(), m_view->iconSize().height()) + 6;
+    m_view->setItemDelegate(rows);
+    m_frozen->setItemDelegate(rows);
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &MatrixFilterModel::setSearchText);
     connect(m_status, &QComboBox::currentIndexChanged, this, &MatrixPanel::applyStatusFilter);
