@@ -30,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -230,6 +231,21 @@ private slots:
         QCOMPARE(tabs->currentIndex(), 2);
         QCOMPARE(child<QTableView>(&w, "controlViewTable")->model()->rowCount(),
                  int(m_result.nodes.size()));
+
+        w.findChild<QAction *>(QStringLiteral("actionMatrixView"))->trigger();
+        // The frozen control columns line up with the matrix rows, also after scrolling.
+        auto *frozen = child<QTreeView>(&w, "matrixFrozenColumns");
+        QVERIFY(frozen && frozen->isVisible());
+        for (int pass = 0; pass < 2; ++pass) {
+            const QModelIndex sec = view->model()->index(1, 0);
+            for (int r = 0; r < view->model()->rowCount(sec); r += 5) {
+                const QModelIndex i = view->model()->index(r, 0, sec);
+                QCOMPARE(frozen->visualRect(i).top(), view->visualRect(i).top());
+            }
+            view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum() / 2);
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(frozen->verticalScrollBar()->value(), view->verticalScrollBar()->value());
     }
 
     void filterAndSearch()

@@ -352,6 +352,12 @@ bool MatrixPanel::selectCell(const QString &controlId, int nodeIndex)
         return false;
     m_view->setCurrentIndex(proxy);
     m_view->scrollTo(proxy);
+    // scrollTo() does not know that the frozen columns cover the left edge.
+    const QRect rect = m_view->visualRect(proxy);
+    const int covered = m_frozen->width();
+    if (nodeIndex >= 0 && rect.left() < covered)
+        m_view->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->value() -
+                                                (covered - rect.left()));
     return true;
 }
 
