@@ -88,9 +88,11 @@ int StatusStyle::rank(Status status)
         return 3;
     case Status::Waived:
         return 4;
-    case Status::NotApplicable:
-        return 5;
+    // A control that passes where it applies passes: NOT_APPLICABLE nodes never make a row's
+    // aggregate look worse than PASS (and sort last).
     case Status::Pass:
+        return 5;
+    case Status::NotApplicable:
         return 6;
     }
     return 6;
