@@ -1,5 +1,5 @@
 #include "CliCommon.h"
-#include "SecretSource.h"
+#include "Connection.h"
 
 #include "catalog/CatalogLoader.h"
 #include "inventory/Inventory.h"
@@ -31,9 +31,7 @@ int fail(const QString &node, const Error &e)
 int cmdRemediate(const QStringList &args)
 {
     Options o;
-    QCommandLineOption inventory{{QStringLiteral("i"), QStringLiteral("inventory")},
-                                 QStringLiteral("Inventory file."),
-                                 QStringLiteral("FILE")};
+    ConnectionOptions c;
     QCommandLineOption nodeOpt{QStringLiteral("node"), QStringLiteral("Node to remediate."),
                                QStringLiteral("NAME")};
     QCommandLineOption controlOpt{QStringLiteral("control"), QStringLiteral("Control id."),
@@ -54,10 +52,6 @@ int cmdRemediate(const QStringList &args)
     QCommandLineOption noValidate{
         QStringLiteral("no-validate"),
         QStringLiteral("Skip the on-node parameter checks (the automatic rollback still guards).")};
-    QCommandLineOption timeout{{QStringLiteral("t"), QStringLiteral("timeout")},
-                               QStringLiteral("Seconds to connect and authenticate (default 15)."),
-                               QStringLiteral("S"),
-                               QStringLiteral("15")};
     QCommandLineOption wait{QStringLiteral("wait"),
                             QStringLiteral("Seconds the component may take to come back (default "
                                            "90); then the change is rolled back."),
@@ -67,40 +61,23 @@ int cmdRemediate(const QStringList &args)
                                                 "/var/lib/kinspect/backups)."),
                                  QStringLiteral("DIR"),
                                  QStringLiteral("/var/lib/kinspect/backups")};
-    QCommandLineOption knownHosts{QStringLiteral("known-hosts"),
-                                  QStringLiteral("known_hosts file (default ~/.ssh/known_hosts)."),
-                                  QStringLiteral("FILE")};
-    QCommandLineOption policy{QStringLiteral("host-key-policy"),
-                              QStringLiteral("strict (default) or accept-new."),
-                              QStringLiteral("POLICY"), QStringLiteral("strict")};
-    QCommandLineOption sshConfig{QStringLiteral("ssh-config"),
-                                 QStringLiteral("OpenSSH client config to read ('none' for none)."),
-                                 QStringLiteral("FILE")};
-    QCommandLineOption secrets{
-        QStringLiteral("secrets-file"),
-        QStringLiteral("File of KIND[@NODE]=SECRET lines (sudo-password, password, passphrase)."),
-        QStringLiteral("FILE")};
     QCommandLineParser p;
     if (!parse(p, QStringLiteral("remediate"), args,
-               {inventory, nodeOpt, controlOpt, o.benchmark, setOpt, dryRun, applyOpt, restart,
-                rollbackOpt, noValidate, timeout, wait, backupDir, knownHosts, policy, sshConfig,
-                secrets}))
+               c.all() + QList<QCommandLineOption>{nodeOpt, controlOpt, o.benchmark, setOpt, dryRun,
+                                                   applyOpt, restart, rollbackOpt, noValidate, wait,
+                                                   backupDir}))
         return Usage;
-    if (!p.isSet(inventory) || !p.isSet(nodeOpt) || !p.isSet(controlOpt))
+    if (!p.isSet(c.inventory) || !p.isSet(nodeOpt) || !p.isSet(controlOpt))
         return usageError(
             QStringLiteral("remediate needs --inventory FILE --node NAME --control ID"));
     const int modes = int(p.isSet(dryRun)) + int(p.isSet(applyOpt)) + int(p.isSet(rollbackOpt));
     if (modes != 1)
         return usageError(QStringLiteral("remediate needs exactly one of --dry-run, --apply and "
                                          "--rollback"));
-    bool okT = false, okW = false;
-    const int nTimeout = p.value(timeout).toInt(&okT);
+    bool okW = false;
     const int nWait = p.value(wait).toInt(&okW);
-    if (!okT || nTimeout < 1 || !okW || nWait < 1)
-        return usageError(QStringLiteral("--timeout and --wait take a number of seconds"));
-    const QString pol = p.value(policy);
-    if (pol != QLatin1String("strict") && pol != QLatin1String("accept-new"))
-        return usageError(QStringLiteral("--host-key-policy is strict or accept-new"));
+    if (!okW || nWait < 1)
+        return usageError(QStringLiteral("--wait takes a number of seconds"));
     QMap<QString, QString> values;
     for (const QString &kv : p.values(setOpt)) {
         const qsizetype eq = kv.indexOf(QLatin1Char('='));
@@ -109,9 +86,10 @@ int cmdRemediate(const QStringList &args)
         values.insert(kv.left(eq), kv.mid(eq + 1));
     }
 
-    auto inv = loadInventory(p.value(inventory));
-    if (!inv)
-        return usageError(inv.error().toString());
+    auto conn = openConnection(p, c, QStringLiteral("remediate"));
+    if (!conn)
+        return Usage;
+    const Inventory *inv = &conn->inventory;
     const NodeSpec *node = inv->node(p.value(nodeOpt));
     if (!node)
         return usageError(
@@ -134,20 +112,12 @@ int cmdRemediate(const QStringList &args)
                                          "remediation text (kinspect-cli controls)")
                               .arg(controlId));
 
-    auto secretSource = std::make_shared<SecretSource>(p.value(secrets));
-    QString secretError;
-    if (!secretSource->load(&secretError))
-        return usageError(secretError);
-    SshOptions ssh;
-    ssh.knownHostsFile = p.value(knownHosts);
-    ssh.hostKeyPolicy = pol == QLatin1String("accept-new") ? SshOptions::HostKeyPolicy::AcceptNew
-                                                           : SshOptions::HostKeyPolicy::Strict;
-    ssh.sshConfigFile = p.value(sshConfig);
-    ssh.connectTimeoutSec = nTimeout;
-    ssh.commandTimeoutSec = 300;
-    ssh.secretPrompt = [secretSource, name = node->name](const QString &prompt,
-                                                         QByteArray *secret) {
-        return secretSource->answer(name, prompt, secret);
+    // The apply script waits on the node for files to settle; the component wait is local.
+    SshOptions ssh = conn->ssh;
+    ssh.commandTimeoutSec = qMax(ssh.commandTimeoutSec, 300);
+    ssh.secretPrompt = [secrets = conn->secrets, name = node->name](const QString &prompt,
+                                                                    QByteArray *secret) {
+        return secrets->answer(name, prompt, secret);
     };
     SshCommandRunner runner(*node, *inv, ssh);
 
