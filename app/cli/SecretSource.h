@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ssh/SecretsFile.h"
 #include "util/Text.h"
 
 #include <QByteArray>
@@ -22,62 +23,14 @@ class SecretSource
 public:
     explicit SecretSource(QString file) : m_file(std::move(file)) {}
 
-    bool load(QString *error)
-    {
-        if (m_file.isEmpty())
-            return true;
-        QFile f(m_file);
-        if (!f.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("%1: %2").arg(m_file, f.errorString());
-            return false;
-        }
-        int lineNo = 0;
-        while (!f.atEnd()) {
-            ++lineNo;
-            QByteArray line = f.readLine();
-            while (line.endsWith('\n') || line.endsWith('\r'))
-                line.chop(1);
-            if (line.trimmed().isEmpty() || line.trimmed().startsWith('#'))
-                continue;
-            const qsizetype eq = line.indexOf('=');
-            const QString key = QString::fromUtf8(line.left(eq)).trimmed();
-            static const QStringList kKinds = {QStringLiteral("sudo-password"),
-                                               QStringLiteral("password"),
-                                               QStringLiteral("passphrase")};
-            if (eq < 0 || !kKinds.contains(key.section(QLatin1Char('@'), 0, 0))) {
-                *error = QStringLiteral("%1:%2: expected KIND[@NODE]=SECRET with KIND one of %3")
-                             .arg(m_file)
-                             .arg(lineNo)
-                             .arg(kKinds.join(QLatin1String(", ")));
-                return false;
-            }
-            m_secrets.insert(key, line.mid(eq + 1));
-            line.fill('\0');
-        }
-        return true;
-    }
+    bool load(QString *error) { return m_file.isEmpty() || m_secrets.load(m_file, error); }
 
-    ~SecretSource()
-    {
-        for (auto &v : m_secrets)
-            v.fill('\0');
-    }
-
-    // prompt: "sudo password for USER on NODE", "Password for ...", "Passphrase for key ..."
+    // Called from worker threads with the transport's prompt for `node`.
     bool answer(const QString &node, const QString &prompt, QByteArray *secret)
     {
-        const QString kind =
-            prompt.startsWith(QLatin1String("sudo password")) ? QStringLiteral("sudo-password")
-            : prompt.contains(QLatin1String("assphrase"))     ? QStringLiteral("passphrase")
-                                                              : QStringLiteral("password");
         std::lock_guard lock(m_mutex);
-        for (const QString &key : {kind + QLatin1Char('@') + node, kind}) {
-            auto it = m_secrets.constFind(key);
-            if (it != m_secrets.constEnd()) {
-                *secret = *it;
-                return true;
-            }
-        }
+        if (m_secrets.lookup(secretKindOf(prompt), node, secret))
+            return true;
         return askTerminal(prompt, secret);
     }
 
@@ -109,7 +62,7 @@ private:
     }
 
     QString m_file;
-    QHash<QString, QByteArray> m_secrets;
+    SecretsFile m_secrets;
     std::mutex m_mutex; // prompts come from worker threads
 };
 

@@ -2,6 +2,8 @@
 
 #include "prompts/IPrompter.h"
 
+#include "ssh/SecretsFile.h"
+
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
@@ -24,7 +26,7 @@ public:
 
 private:
     QPointer<QWidget> m_parent;
-    QHash<QString, QByteArray> m_fileSecrets; // "sudo-password@node" / "sudo-password"
+    SecretsFile m_fileSecrets;
 };
 
 } // namespace kinspect::ui
