@@ -16,6 +16,8 @@
 #include "prompts/DialogPrompter.h"
 #include "prompts/ErrorAdvice.h"
 #include "prompts/PromptBridge.h"
+#include "remediation/RemediationLauncher.h"
+#include "remediation/RemediationWizard.h"
 #include "report/ReportFormats.h"
 #include "scan/ScanController.h"
 #include "settings/Palettes.h"
@@ -43,6 +45,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -70,6 +73,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_dialogPrompter = std::make_unique<DialogPrompter>(this);
     m_bridge = new PromptBridge(m_dialogPrompter.get(), this);
     m_scan = new ScanController(m_bridge, this);
+    m_fixer = new RemediationLauncher(m_bridge, this);
+    // A re-check after a fix or a rollback updates that node's cell like a scan result does.
+    connect(m_fixer, &RemediationLauncher::rechecked, this,
+            [this](const QString &node, const ControlResult &r) {
+                for (int i = 0; i < m_result.nodes.size(); ++i)
+                    if (m_result.nodes[i].name == node) {
+                        NodeResult n = m_result.nodes[i];
+                        if (RemediationLauncher::replaceResult(n, r))
+                            onNodeFinished(i, n);
+                    }
+            });
     m_flushTimer = new QTimer(this);
     m_flushTimer->setInterval(150);
     m_flushTimer->setSingleShot(true);
@@ -134,6 +148,8 @@ void MainWindow::createActions()
     m_cancelAction =
         make("actionCancelScan", QKeySequence(Qt::Key_Escape), &MainWindow::cancelScan);
     m_cancelAction->setIcon(QIcon(QStringLiteral(":/icons/cancel.svg")));
+    m_fixAction = make("actionFix", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+                       &MainWindow::openFixWizard);
     m_findAction = make("actionFind", QKeySequence::Find, [this] {
         m_tabs->setCurrentIndex(0);
         m_matrix->searchEdit()->setFocus();
@@ -183,6 +199,8 @@ void MainWindow::createMenus()
     m_scanMenu = menuBar()->addMenu(QString());
     m_scanMenu->addAction(m_scanAction);
     m_scanMenu->addAction(m_cancelAction);
+    m_scanMenu->addSeparator();
+    m_scanMenu->addAction(m_fixAction);
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_findAction);
     m_viewMenu->addSeparator();
@@ -320,6 +338,15 @@ void MainWindow::createWidgets()
             });
 
     m_detail = new DetailPane(m_bottomSplit);
+    if (auto *detailLayout = qobject_cast<QBoxLayout *>(m_detail->layout())) {
+        auto *fixButton = new QToolButton(m_detail);
+        fixButton->setObjectName(QStringLiteral("fixButton"));
+        fixButton->setDefaultAction(m_fixAction);
+        fixButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        detailLayout->insertWidget(0, fixButton, 0, Qt::AlignRight);
+    }
+    m_matrix->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_matrix->view()->addAction(m_fixAction);
     m_bottomSplit->setStretchFactor(0, 3);
     m_bottomSplit->setStretchFactor(1, 2);
     m_mainSplit->setStretchFactor(0, 1);
@@ -363,6 +390,8 @@ void MainWindow::retranslate()
     m_scanAction->setToolTip(tr("Scan every node of the inventory (F5)"));
     m_cancelAction->setText(tr("&Cancel scan"));
     m_cancelAction->setToolTip(tr("Stop the running scan (Esc)"));
+    m_fixAction->setText(tr("&Fix…"));
+    m_fixAction->setToolTip(tr("Fix this failed control on its node(s): diff, apply, re-check"));
     m_findAction->setText(tr("&Find control…"));
     m_matrixTabAction->setText(tr("&Matrix"));
     m_nodeTabAction->setText(tr("&Node view"));
@@ -514,6 +543,8 @@ void MainWindow::updateActions()
     m_editInventoryAction->setEnabled(!running);
     m_newAction->setEnabled(!running);
     m_benchmarkCombo->setEnabled(!running);
+    m_fixAction->setEnabled(
+        !running && RemediationLauncher::canFix(m_benchmark, m_result, m_detailControl, -1));
 }
 
 void MainWindow::updateTitle()
@@ -696,6 +727,14 @@ void MainWindow::showControl(int controlIndex, int nodeIndex)
         m_controlViewTitle->setText(control.id + QStringLiteral("  ") + control.title);
         m_controlView->resizeColumnsToContents();
     }
+    updateActions();
+}
+
+void MainWindow::openFixWizard()
+{
+    if (!isScanning())
+        m_fixer->open(this, m_benchmark, m_result, m_inventory, m_ssh, m_detailControl,
+                      m_detailNode);
 }
 
 bool MainWindow::selectCell(const QString &controlId, const QString &nodeName)

@@ -30,6 +30,7 @@ class MatrixPanel;
 class NodeControlsModel;
 class NodesModel;
 class PromptBridge;
+class RemediationLauncher;
 class ScanController;
 class SummaryWidget;
 
@@ -84,6 +85,8 @@ public:
     void showControlView(int controlIndex);
     // Selects the matrix cell of `controlId` on the node named `nodeName` (or the row).
     bool selectCell(const QString &controlId, const QString &nodeName);
+    // The remediation wizard for the selected control (the selected node preselected).
+    RemediationLauncher *remediation() const { return m_fixer; }
 
 public slots:
     void startScan();
@@ -97,6 +100,7 @@ public slots:
     void exportDialog();
     void settingsDialog();
     void newInventory();
+    void openFixWizard();
 
 signals:
     void scanFinished(bool cancelled);
@@ -137,6 +141,7 @@ private:
     std::unique_ptr<DialogPrompter> m_dialogPrompter;
     PromptBridge *m_bridge;
     ScanController *m_scan;
+    RemediationLauncher *m_fixer = nullptr;
 
     SummaryWidget *m_summary = nullptr;
     QTableView *m_nodesView = nullptr;
@@ -184,6 +189,7 @@ private:
     QAction *m_expandAction = nullptr;
     QAction *m_collapseAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_fixAction = nullptr;
 
     int m_jobs = 8;
     int m_connectTimeout = 15;
