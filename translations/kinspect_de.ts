@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
   <context>
-    <name>DialogPrompter</name>
-    <message>
-      <source>%1:%2: expected KIND[@NODE]=SECRET</source>
-      <translation>%1:%2: erwartet KIND[@NODE]=SECRET</translation>
-    </message>
-  </context>
-  <context>
     <name>ErrorAdvice</name>
     <message>
       <source>The node could not be reached.</source>
@@ -743,6 +736,14 @@
       <source>Cannot save the result</source>
       <translation>Ergebnis kann nicht gespeichert werden</translation>
     </message>
+    <message>
+      <source>&amp;Fix…</source>
+      <translation>&amp;Beheben…</translation>
+    </message>
+    <message>
+      <source>Fix this failed control on its node(s): diff, apply, re-check</source>
+      <translation>Diese verletzte Prüfung auf ihren Knoten beheben: Diff, Anwenden, erneut prüfen</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::MatrixModel</name>
@@ -1008,6 +1009,273 @@ Kubernetes %4</translation>
     </message>
   </context>
   <context>
+    <name>kinspect::ui::RemediationWizard</name>
+    <message>
+      <source>Fix %1</source>
+      <translation>%1 beheben</translation>
+    </message>
+    <message>
+      <source>Why this matters</source>
+      <translation>Warum das wichtig ist</translation>
+    </message>
+    <message>
+      <source>Rationale</source>
+      <translation>Begründung</translation>
+    </message>
+    <message>
+      <source>Impact</source>
+      <translation>Auswirkung</translation>
+    </message>
+    <message>
+      <source>None stated.</source>
+      <translation>Keine angegeben.</translation>
+    </message>
+    <message>
+      <source>&amp;Nodes to fix (failing this control):</source>
+      <translation>Zu behebende &amp;Knoten (mit Verstoß gegen diese Prüfung):</translation>
+    </message>
+    <message>
+      <source>Parameters</source>
+      <translation>Parameter</translation>
+    </message>
+    <message>
+      <source>Defaults are taken from each node; they are checked on the node before anything is written.</source>
+      <translation>Die Vorgaben stammen vom jeweiligen Knoten; sie werden auf dem Knoten geprüft, bevor etwas geschrieben wird.</translation>
+    </message>
+    <message>
+      <source>Node</source>
+      <translation>Knoten</translation>
+    </message>
+    <message>
+      <source>Parameter</source>
+      <translation>Parameter</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Wert</translation>
+    </message>
+    <message>
+      <source>Default</source>
+      <translation>Vorgabe</translation>
+    </message>
+    <message>
+      <source>The change per node</source>
+      <translation>Die Änderung je Knoten</translation>
+    </message>
+    <message>
+      <source>N&amp;ode:</source>
+      <translation>&amp;Knoten:</translation>
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation>Nebeneinander</translation>
+    </message>
+    <message>
+      <source>Unified</source>
+      <translation>Einheitlich (unified)</translation>
+    </message>
+    <message>
+      <source>&amp;Restart the kubelet afterwards (systemctl daemon-reload and restart kubelet)</source>
+      <translation>Kubelet danach &amp;neu starten (systemctl daemon-reload und restart kubelet)</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>Bestätigen</translation>
+    </message>
+    <message>
+      <source>I have reviewed the changes; &amp;write them to the nodes</source>
+      <translation>Ich habe die Änderungen geprüft; auf die Knoten &amp;schreiben</translation>
+    </message>
+    <message>
+      <source>&amp;Apply</source>
+      <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+      <source>Applying</source>
+      <translation>Wird angewendet</translation>
+    </message>
+    <message>
+      <source>Backup, write, follow-up and re-check, on every node in parallel. A node that fails does not stop the others.</source>
+      <translation>Sicherung, Schreiben, Folgeschritt und erneute Prüfung, auf allen Knoten parallel. Ein fehlschlagender Knoten hält die anderen nicht auf.</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>Schritt</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>S&amp;top waiting</source>
+      <translation>Warten a&amp;bbrechen</translation>
+    </message>
+    <message>
+      <source>Stops the waits for the component; a file being written is finished first, and a change that did not come back is rolled back.</source>
+      <translation>Beendet das Warten auf die Komponente; eine Datei, die gerade geschrieben wird, wird zuerst fertig geschrieben, und eine Änderung, nach der die Komponente nicht zurückkam, wird zurückgenommen.</translation>
+    </message>
+    <message>
+      <source>&amp;Results</source>
+      <translation>&amp;Ergebnisse</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Ergebnis</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Ausgang</translation>
+    </message>
+    <message>
+      <source>Re-check</source>
+      <translation>Erneute Prüfung</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>Meldung</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Wo</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>Jetzt</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Erwartet</translation>
+    </message>
+    <message>
+      <source>The fix edits %1.</source>
+      <translation>Die Behebung ändert %1.</translation>
+    </message>
+    <message>
+      <source>Reading the nodes…</source>
+      <translation>Knoten werden gelesen…</translation>
+    </message>
+    <message>
+      <source>already passes: nothing to fix</source>
+      <translation>erfüllt bereits: nichts zu beheben</translation>
+    </message>
+    <message>
+      <source>No chosen node can be fixed.</source>
+      <translation>Keiner der gewählten Knoten kann behoben werden.</translation>
+    </message>
+    <message>
+      <source>This fix takes no parameters.</source>
+      <translation>Diese Behebung hat keine Parameter.</translation>
+    </message>
+    <message>
+      <source>Reading the files from the nodes and checking the parameters…</source>
+      <translation>Dateien werden von den Knoten gelesen und die Parameter geprüft…</translation>
+    </message>
+    <message>
+      <source>%1: not fixed: %2</source>
+      <translation>%1: nicht behoben: %2</translation>
+    </message>
+    <message>
+      <source>Review the change on every node.</source>
+      <translation>Prüfen Sie die Änderung auf jedem Knoten.</translation>
+    </message>
+    <message>
+      <source>Follow-up: none; the change takes effect at once.</source>
+      <translation>Folgeschritt: keiner; die Änderung wirkt sofort.</translation>
+    </message>
+    <message>
+      <source>Follow-up: the kubelet restarts the %1 static pod by itself; Kinspect waits until it runs with the new flags, then re-checks. If it does not come back, the old file is put back.</source>
+      <translation>Folgeschritt: Das Kubelet startet den statischen Pod %1 selbst neu; Kinspect wartet, bis er mit den neuen Flags läuft, und prüft dann erneut. Kommt er nicht zurück, wird die alte Datei wiederhergestellt.</translation>
+    </message>
+    <message>
+      <source>Follow-up: %1. Only done when you tick the box below; otherwise the change waits for the next kubelet restart and is not re-checked.</source>
+      <translation>Folgeschritt: %1. Nur wenn Sie das Kästchen unten ankreuzen; sonst wirkt die Änderung erst beim nächsten Neustart des Kubelets und wird nicht erneut geprüft.</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>Kinspect will back up and change these files:</source>
+      <translation>Kinspect sichert und ändert diese Dateien:</translation>
+    </message>
+    <message>
+      <source>The kubelet will be restarted on these nodes.</source>
+      <translation>Das Kubelet wird auf diesen Knoten neu gestartet.</translation>
+    </message>
+    <message>
+      <source>The kubelet will NOT be restarted; the change takes effect at its next restart.</source>
+      <translation>Das Kubelet wird NICHT neu gestartet; die Änderung wirkt beim nächsten Neustart.</translation>
+    </message>
+    <message>
+      <source>Backup and write</source>
+      <translation>Sichern und schreiben</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Folgeschritt</translation>
+    </message>
+    <message>
+      <source>Rollback</source>
+      <translation>Zurücknahme</translation>
+    </message>
+    <message>
+      <source>Checking</source>
+      <translation>Prüfung</translation>
+    </message>
+    <message>
+      <source>Working</source>
+      <translation>In Arbeit</translation>
+    </message>
+    <message>
+      <source>Queued</source>
+      <translation>Wartet</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Fertig</translation>
+    </message>
+    <message>
+      <source>Fixed and verified</source>
+      <translation>Behoben und bestätigt</translation>
+    </message>
+    <message>
+      <source>Written, but the re-check still fails</source>
+      <translation>Geschrieben, aber die erneute Prüfung schlägt weiter fehl</translation>
+    </message>
+    <message>
+      <source>Written; waits for a kubelet restart</source>
+      <translation>Geschrieben; wartet auf einen Neustart des Kubelets</translation>
+    </message>
+    <message>
+      <source>Rolled back</source>
+      <translation>Zurückgenommen</translation>
+    </message>
+    <message>
+      <source>Rollback failed</source>
+      <translation>Zurücknahme fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>Abgelehnt</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Fehler</translation>
+    </message>
+    <message>
+      <source>not re-checked</source>
+      <translation>nicht erneut geprüft</translation>
+    </message>
+    <message>
+      <source>Roll back</source>
+      <translation>Zurücknehmen</translation>
+    </message>
+    <message>
+      <source>Every change and rollback is recorded in %1.</source>
+      <translation>Jede Änderung und Zurücknahme wird in %1 protokolliert.</translation>
+    </message>
+  </context>
+  <context>
     <name>kinspect::ui::ScanController</name>
     <message>
       <source>A scan is already running.</source>
@@ -1090,6 +1358,29 @@ Kubernetes %4</translation>
     <message>
       <source>&amp;Colours:</source>
       <translation>&amp;Farben:</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::SideBySideDiffModel</name>
+    <message>
+      <source>removed</source>
+      <translation>entfernt</translation>
+    </message>
+    <message>
+      <source>added</source>
+      <translation>hinzugefügt</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Zeile</translation>
+    </message>
+    <message>
+      <source>Now on the node</source>
+      <translation>Jetzt auf dem Knoten</translation>
+    </message>
+    <message>
+      <source>After the fix</source>
+      <translation>Nach der Behebung</translation>
     </message>
   </context>
   <context>

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
   <context>
-    <name>DialogPrompter</name>
-    <message>
-      <source>%1:%2: expected KIND[@NODE]=SECRET</source>
-      <translation>%1:%2 : KIND[@NODE]=SECRET attendu</translation>
-    </message>
-  </context>
-  <context>
     <name>ErrorAdvice</name>
     <message>
       <source>The node could not be reached.</source>
@@ -743,6 +736,14 @@
       <source>Cannot save the result</source>
       <translation>Impossible d'enregistrer le résultat</translation>
     </message>
+    <message>
+      <source>&amp;Fix…</source>
+      <translation>&amp;Corriger…</translation>
+    </message>
+    <message>
+      <source>Fix this failed control on its node(s): diff, apply, re-check</source>
+      <translation>Corriger ce contrôle en échec sur son ou ses nœuds : diff, application, nouvelle vérification</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::MatrixModel</name>
@@ -1008,6 +1009,273 @@ Kubernetes %4</translation>
     </message>
   </context>
   <context>
+    <name>kinspect::ui::RemediationWizard</name>
+    <message>
+      <source>Fix %1</source>
+      <translation>Corriger %1</translation>
+    </message>
+    <message>
+      <source>Why this matters</source>
+      <translation>Pourquoi c'est important</translation>
+    </message>
+    <message>
+      <source>Rationale</source>
+      <translation>Justification</translation>
+    </message>
+    <message>
+      <source>Impact</source>
+      <translation>Impact</translation>
+    </message>
+    <message>
+      <source>None stated.</source>
+      <translation>Aucun indiqué.</translation>
+    </message>
+    <message>
+      <source>&amp;Nodes to fix (failing this control):</source>
+      <translation>&amp;Nœuds à corriger (en échec sur ce contrôle) :</translation>
+    </message>
+    <message>
+      <source>Parameters</source>
+      <translation>Paramètres</translation>
+    </message>
+    <message>
+      <source>Defaults are taken from each node; they are checked on the node before anything is written.</source>
+      <translation>Les valeurs par défaut viennent de chaque nœud ; elles sont vérifiées sur le nœud avant toute écriture.</translation>
+    </message>
+    <message>
+      <source>Node</source>
+      <translation>Nœud</translation>
+    </message>
+    <message>
+      <source>Parameter</source>
+      <translation>Paramètre</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>Valeur</translation>
+    </message>
+    <message>
+      <source>Default</source>
+      <translation>Par défaut</translation>
+    </message>
+    <message>
+      <source>The change per node</source>
+      <translation>La modification par nœud</translation>
+    </message>
+    <message>
+      <source>N&amp;ode:</source>
+      <translation>N&amp;œud :</translation>
+    </message>
+    <message>
+      <source>Side by side</source>
+      <translation>Côte à côte</translation>
+    </message>
+    <message>
+      <source>Unified</source>
+      <translation>Unifié</translation>
+    </message>
+    <message>
+      <source>&amp;Restart the kubelet afterwards (systemctl daemon-reload and restart kubelet)</source>
+      <translation>&amp;Redémarrer le kubelet ensuite (systemctl daemon-reload et restart kubelet)</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>Confirmer</translation>
+    </message>
+    <message>
+      <source>I have reviewed the changes; &amp;write them to the nodes</source>
+      <translation>J'ai relu les modifications ; les &amp;écrire sur les nœuds</translation>
+    </message>
+    <message>
+      <source>&amp;Apply</source>
+      <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+      <source>Applying</source>
+      <translation>Application en cours</translation>
+    </message>
+    <message>
+      <source>Backup, write, follow-up and re-check, on every node in parallel. A node that fails does not stop the others.</source>
+      <translation>Sauvegarde, écriture, suite et nouvelle vérification, sur chaque nœud en parallèle. Un nœud en échec n'arrête pas les autres.</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>Étape</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Détails</translation>
+    </message>
+    <message>
+      <source>S&amp;top waiting</source>
+      <translation>Arrêter l'a&amp;ttente</translation>
+    </message>
+    <message>
+      <source>Stops the waits for the component; a file being written is finished first, and a change that did not come back is rolled back.</source>
+      <translation>Arrête l'attente du composant ; un fichier en cours d'écriture est d'abord terminé, et une modification après laquelle le composant n'est pas revenu est annulée.</translation>
+    </message>
+    <message>
+      <source>&amp;Results</source>
+      <translation>&amp;Résultats</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>Résultat</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>Issue</translation>
+    </message>
+    <message>
+      <source>Re-check</source>
+      <translation>Nouvelle vérification</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Où</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>Actuel</translation>
+    </message>
+    <message>
+      <source>Expected</source>
+      <translation>Attendu</translation>
+    </message>
+    <message>
+      <source>The fix edits %1.</source>
+      <translation>La correction modifie %1.</translation>
+    </message>
+    <message>
+      <source>Reading the nodes…</source>
+      <translation>Lecture des nœuds…</translation>
+    </message>
+    <message>
+      <source>already passes: nothing to fix</source>
+      <translation>déjà conforme : rien à corriger</translation>
+    </message>
+    <message>
+      <source>No chosen node can be fixed.</source>
+      <translation>Aucun des nœuds choisis ne peut être corrigé.</translation>
+    </message>
+    <message>
+      <source>This fix takes no parameters.</source>
+      <translation>Cette correction n'a pas de paramètre.</translation>
+    </message>
+    <message>
+      <source>Reading the files from the nodes and checking the parameters…</source>
+      <translation>Lecture des fichiers sur les nœuds et vérification des paramètres…</translation>
+    </message>
+    <message>
+      <source>%1: not fixed: %2</source>
+      <translation>%1 : non corrigé : %2</translation>
+    </message>
+    <message>
+      <source>Review the change on every node.</source>
+      <translation>Relisez la modification sur chaque nœud.</translation>
+    </message>
+    <message>
+      <source>Follow-up: none; the change takes effect at once.</source>
+      <translation>Suite : aucune ; la modification prend effet immédiatement.</translation>
+    </message>
+    <message>
+      <source>Follow-up: the kubelet restarts the %1 static pod by itself; Kinspect waits until it runs with the new flags, then re-checks. If it does not come back, the old file is put back.</source>
+      <translation>Suite : le kubelet redémarre lui-même le pod statique %1 ; Kinspect attend qu'il tourne avec les nouveaux flags, puis vérifie à nouveau. S'il ne revient pas, l'ancien fichier est remis en place.</translation>
+    </message>
+    <message>
+      <source>Follow-up: %1. Only done when you tick the box below; otherwise the change waits for the next kubelet restart and is not re-checked.</source>
+      <translation>Suite : %1. Seulement si vous cochez la case ci-dessous ; sinon la modification attend le prochain redémarrage du kubelet et n'est pas revérifiée.</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1 : %2</translation>
+    </message>
+    <message>
+      <source>Kinspect will back up and change these files:</source>
+      <translation>Kinspect va sauvegarder puis modifier ces fichiers :</translation>
+    </message>
+    <message>
+      <source>The kubelet will be restarted on these nodes.</source>
+      <translation>Le kubelet sera redémarré sur ces nœuds.</translation>
+    </message>
+    <message>
+      <source>The kubelet will NOT be restarted; the change takes effect at its next restart.</source>
+      <translation>Le kubelet ne sera PAS redémarré ; la modification prendra effet à son prochain redémarrage.</translation>
+    </message>
+    <message>
+      <source>Backup and write</source>
+      <translation>Sauvegarde et écriture</translation>
+    </message>
+    <message>
+      <source>Follow-up</source>
+      <translation>Suite</translation>
+    </message>
+    <message>
+      <source>Rollback</source>
+      <translation>Annulation</translation>
+    </message>
+    <message>
+      <source>Checking</source>
+      <translation>Vérification</translation>
+    </message>
+    <message>
+      <source>Working</source>
+      <translation>En cours</translation>
+    </message>
+    <message>
+      <source>Queued</source>
+      <translation>En attente</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Terminé</translation>
+    </message>
+    <message>
+      <source>Fixed and verified</source>
+      <translation>Corrigé et vérifié</translation>
+    </message>
+    <message>
+      <source>Written, but the re-check still fails</source>
+      <translation>Écrit, mais la nouvelle vérification échoue encore</translation>
+    </message>
+    <message>
+      <source>Written; waits for a kubelet restart</source>
+      <translation>Écrit ; attend un redémarrage du kubelet</translation>
+    </message>
+    <message>
+      <source>Rolled back</source>
+      <translation>Annulé</translation>
+    </message>
+    <message>
+      <source>Rollback failed</source>
+      <translation>Échec de l'annulation</translation>
+    </message>
+    <message>
+      <source>Refused</source>
+      <translation>Refusé</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Erreur</translation>
+    </message>
+    <message>
+      <source>not re-checked</source>
+      <translation>non revérifié</translation>
+    </message>
+    <message>
+      <source>Roll back</source>
+      <translation>Annuler la modification</translation>
+    </message>
+    <message>
+      <source>Every change and rollback is recorded in %1.</source>
+      <translation>Chaque modification et annulation est consignée dans %1.</translation>
+    </message>
+  </context>
+  <context>
     <name>kinspect::ui::ScanController</name>
     <message>
       <source>A scan is already running.</source>
@@ -1090,6 +1358,29 @@ Kubernetes %4</translation>
     <message>
       <source>&amp;Colours:</source>
       <translation>&amp;Couleurs :</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::SideBySideDiffModel</name>
+    <message>
+      <source>removed</source>
+      <translation>supprimé</translation>
+    </message>
+    <message>
+      <source>added</source>
+      <translation>ajouté</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Ligne</translation>
+    </message>
+    <message>
+      <source>Now on the node</source>
+      <translation>Actuellement sur le nœud</translation>
+    </message>
+    <message>
+      <source>After the fix</source>
+      <translation>Après la correction</translation>
     </message>
   </context>
   <context>
