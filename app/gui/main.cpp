@@ -22,7 +22,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Kinspect"));
     QApplication::setOrganizationName(QStringLiteral("Kinspect"));
     QApplication::setApplicationVersion(QStringLiteral(KINSPECT_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("kinspect"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.kinspect.Kinspect"));
 
     QCommandLineParser p;
     p.setApplicationDescription(

@@ -607,15 +607,23 @@ private:
             break;
         }
         case FileTarget::Kind::Unit: {
+            // k3s and RKE2 run the kubelet inside their own service.
+            QStringList units{t.file.unit};
+            if (t.file.unit == QLatin1String("kubelet") && s.distribution == QLatin1String("k3s"))
+                units = {QStringLiteral("k3s"), QStringLiteral("k3s-agent")};
+            else if (t.file.unit == QLatin1String("kubelet") &&
+                     s.distribution == QLatin1String("rke2"))
+                units = {QStringLiteral("rke2-server"), QStringLiteral("rke2-agent")};
             for (auto it = s.stats.cbegin(); it != s.stats.cend(); ++it)
-                if (it->exists() && NodeView::isUnitFile(it.key(), t.file.unit))
-                    roots << it.key();
+                for (const QString &unit : units)
+                    if (it->exists() && NodeView::isUnitFile(it.key(), unit))
+                        roots << it.key();
             roots.sort();
             if (roots.isEmpty())
                 return missingOutcome(
                     t,
                     QStringLiteral("no systemd unit file for %1.service was found")
-                        .arg(t.file.unit),
+                        .arg(units.join(QLatin1String(".service or "))),
                     QString());
             return roots;
         }
