@@ -5,6 +5,7 @@
 #include "common/StatusStyle.h"
 #include "detail/ControlNodesModel.h"
 #include "detail/DetailPane.h"
+#include "history/HistoryController.h"
 #include "inventory/InventoryDialog.h"
 #include "mainwindow/SummaryWidget.h"
 #include "matrix/MatrixFilterModel.h"
@@ -98,6 +99,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_scan, &ScanController::nodeStageChanged, m_nodes, &NodesModel::setStage);
     connect(m_scan, &ScanController::nodeFinished, this, &MainWindow::onNodeFinished);
     connect(m_scan, &ScanController::finished, this, &MainWindow::onScanFinished);
+    m_history = new HistoryController(this); // after the menus and the matrix exist
 
     readSettings();
     updateActions();
@@ -940,16 +942,11 @@ void MainWindow::editInventory()
 
 bool MainWindow::exportReport(const QString &format, const QString &path, QString *error)
 {
-    auto data = renderReport(format, m_benchmark, m_result);
-    if (!data) {
+    // The comparison with the previous stored scan (when there is one) goes into the report.
+    const ReportOptions options = m_history->reportOptions();
+    if (auto e = writeReportFile(path, format, m_benchmark, m_result, options)) {
         if (error)
-            *error = data.error().toString();
-        return false;
-    }
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(*data) != data->size() || !f.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(path, f.errorString());
+            *error = e->toString();
         return false;
     }
     return true;

@@ -30,6 +30,7 @@ class MatrixPanel;
 class NodeControlsModel;
 class NodesModel;
 class PromptBridge;
+class HistoryController;
 class RemediationLauncher;
 class ScanController;
 class SummaryWidget;
@@ -87,6 +88,8 @@ public:
     bool selectCell(const QString &controlId, const QString &nodeName);
     // The remediation wizard for the selected control (the selected node preselected).
     RemediationLauncher *remediation() const { return m_fixer; }
+    // Scan history, comparison and waivers (History menu, Waive… on a FAIL cell).
+    HistoryController *history() const { return m_history; }
 
 public slots:
     void startScan();
@@ -142,6 +145,7 @@ private:
     PromptBridge *m_bridge;
     ScanController *m_scan;
     RemediationLauncher *m_fixer = nullptr;
+    HistoryController *m_history = nullptr;
 
     SummaryWidget *m_summary = nullptr;
     QTableView *m_nodesView = nullptr;
