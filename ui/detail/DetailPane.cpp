@@ -153,6 +153,16 @@ void DetailPane::showControl(const Benchmark &benchmark, const Control &control,
             text += QStringLiteral("<br>") +
                     tr("The collected data suggests: %1")
                         .arg(StatusStyle::label(*result->manualHint).toHtmlEscaped());
+        if (result->waiver) {
+            // WAIVED (or an expired waiver that no longer hides the FAIL): say who and why.
+            const AppliedWaiver &w = *result->waiver;
+            const bool expired = result->status != Status::Waived;
+            text += QStringLiteral("<br>") +
+                    (expired ? tr("Waiver %1 (%2) <b>expired</b> after %3: %4")
+                             : tr("Waived by %1 (%2) until %3: %4"))
+                        .arg(w.id.toHtmlEscaped(), w.owner.toHtmlEscaped(),
+                             w.expires.toString(Qt::ISODate), w.justification.toHtmlEscaped());
+        }
         if (!result->remediationFile.isEmpty())
             text += QStringLiteral("<br>") + tr("A fix would edit <tt>%1</tt> on this node.")
                                                  .arg(result->remediationFile.toHtmlEscaped());
