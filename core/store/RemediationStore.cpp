@@ -67,7 +67,8 @@ Expected<qint64> RemediationStore::add(const RemediationRecord &record, qint64 s
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.isOpen())
         return Error{QStringLiteral("the remediation store is not open"), QString(), 0};
-    const QString time = record.time.toUTC().toString(Qt::ISODateWithMs);
+    // Seconds: the JSONL log keeps whole seconds, so an imported record matches the stored one.
+    const QString time = record.time.toUTC().toString(Qt::ISODate);
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO remediations (time, node, host, benchmark, control, action, "
