@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -170,7 +171,8 @@ private slots:
         QVERIFY2(plan, qPrintable(wiz->findChild<QLabel *>(QStringLiteral("planStatus"))->text()));
         const QString unified =
             wiz->findChild<QPlainTextEdit *>(QStringLiteral("unifiedDiff"))->toPlainText();
-        QVERIFY2(unified.contains(QLatin1String("+    - --kubelet-client-certificate=")),
+        QVERIFY2(unified.contains(QRegularExpression(
+                     QStringLiteral("\\n\\+ +- --kubelet-client-certificate=/"))),
                  qPrintable(unified));
         QVERIFY(wiz->sideBySideModel()->rowCount() > 0);
         // KINSPECT_WIZARD_SCREENSHOT=FILE grabs the diff page
