@@ -155,6 +155,69 @@
     </message>
   </context>
   <context>
+    <name>kinspect::ui::CompareDialog</name>
+    <message>
+      <source>Compare scans</source>
+      <translation>Prüfungen vergleichen</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Before:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;After:&lt;/b&gt; %2</source>
+      <translation>&lt;b&gt;Vorher:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Nachher:&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>No changes between these scans.</source>
+      <translation>Keine Änderungen zwischen diesen Prüfungen.</translation>
+    </message>
+    <message>
+      <source>&amp;Show:</source>
+      <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+      <source>Every change</source>
+      <translation>Jede Änderung</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+      <source>Scan comparison</source>
+      <translation>Vergleich der Prüfungen</translation>
+    </message>
+    <message>
+      <source>Unknown comparison format %1 (text, json or html).</source>
+      <translation>Unbekanntes Vergleichsformat %1 (text, json oder html).</translation>
+    </message>
+    <message>
+      <source>Text (*.txt)</source>
+      <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>HTML (*.html)</source>
+      <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+      <source>Export comparison</source>
+      <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+      <source>Cannot export the comparison</source>
+      <translation>Der Vergleich kann nicht exportiert werden</translation>
+    </message>
+  </context>
+  <context>
     <name>kinspect::ui::ControlNodesModel</name>
     <message>
       <source>no result</source>
@@ -267,6 +330,14 @@
       <source>What to do next</source>
       <translation>Was jetzt zu tun ist</translation>
     </message>
+    <message>
+      <source>Waiver %1 (%2) &lt;b&gt;expired&lt;/b&gt; after %3: %4</source>
+      <translation>Ausnahme %1 (%2) ist nach dem %3 &lt;b&gt;abgelaufen&lt;/b&gt;: %4</translation>
+    </message>
+    <message>
+      <source>Waived by %1 (%2) until %3: %4</source>
+      <translation>Ausnahme %1 (%2) bis %3: %4</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::EvidenceModel</name>
@@ -325,6 +396,152 @@
     <message>
       <source>Collection command</source>
       <translation>Erfassungsbefehl</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::HistoryController</name>
+    <message>
+      <source>Hi&amp;story</source>
+      <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+      <source>&amp;History…</source>
+      <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+      <source>Past scans of this inventory: open, compare, delete</source>
+      <translation>Frühere Prüfungen dieses Inventars: öffnen, vergleichen, löschen</translation>
+    </message>
+    <message>
+      <source>&amp;Compare with…</source>
+      <translation>&amp;Vergleichen mit…</translation>
+    </message>
+    <message>
+      <source>Compare the result on screen with a past scan</source>
+      <translation>Das angezeigte Ergebnis mit einer früheren Prüfung vergleichen</translation>
+    </message>
+    <message>
+      <source>&amp;Waivers…</source>
+      <translation>&amp;Ausnahmen…</translation>
+    </message>
+    <message>
+      <source>Accepted risks: list, add, remove, import and export</source>
+      <translation>Akzeptierte Risiken: anzeigen, hinzufügen, entfernen, importieren und exportieren</translation>
+    </message>
+    <message>
+      <source>Wai&amp;ve…</source>
+      <translation>Aus&amp;nahme…</translation>
+    </message>
+    <message>
+      <source>Accept the selected failure with a justification and expiry</source>
+      <translation>Den gewählten Fehlschlag mit Begründung und Ablaufdatum akzeptieren</translation>
+    </message>
+    <message>
+      <source>Scan not stored in the history: %1</source>
+      <translation>Prüfung nicht im Verlauf gespeichert: %1</translation>
+    </message>
+    <message>
+      <source>Scan %1 of %2 from the history (%3), read-only.</source>
+      <translation>Prüfung %1 von %2 aus dem Verlauf (%3), nur lesend.</translation>
+    </message>
+    <message>
+      <source>scan %1 on screen (%2)</source>
+      <translation>angezeigte Prüfung %1 (%2)</translation>
+    </message>
+    <message>
+      <source>the result on screen (%1, %2)</source>
+      <translation>das angezeigte Ergebnis (%1, %2)</translation>
+    </message>
+    <message>
+      <source>Cannot open the scan</source>
+      <translation>Die Prüfung kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <source>Compare with a past scan</source>
+      <translation>Mit einer früheren Prüfung vergleichen</translation>
+    </message>
+    <message>
+      <source>Cannot store the waiver</source>
+      <translation>Die Ausnahme kann nicht gespeichert werden</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::HistoryDialog</name>
+    <message>
+      <source>scan %1 of %2, %3 (%4)</source>
+      <translation>Prüfung %1 von %2, %3 (%4)</translation>
+    </message>
+    <message>
+      <source>Scan history</source>
+      <translation>Prüfverlauf</translation>
+    </message>
+    <message>
+      <source>Past scans of the inventory %1</source>
+      <translation>Frühere Prüfungen des Inventars %1</translation>
+    </message>
+    <message>
+      <source>Past scans of the cluster %1</source>
+      <translation>Frühere Prüfungen des Clusters %1</translation>
+    </message>
+    <message>
+      <source>Every &amp;inventory and cluster</source>
+      <translation>Jedes &amp;Inventar und jeder Cluster</translation>
+    </message>
+    <message>
+      <source>Show &amp;interrupted scans</source>
+      <translation>&amp;Abgebrochene Prüfungen zeigen</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+      <source>&amp;Compare</source>
+      <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+      <source>Select two scans, or one to compare with the scan before it.</source>
+      <translation>Wählen Sie zwei Prüfungen, oder eine, um sie mit der vorherigen zu vergleichen.</translation>
+    </message>
+    <message>
+      <source>Compare with &amp;shown result</source>
+      <translation>Mit dem &amp;angezeigten Ergebnis vergleichen</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+      <source>Cannot open the scan history: %1</source>
+      <translation>Der Prüfverlauf kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+      <source>Cannot read the scan history: %1</source>
+      <translation>Der Prüfverlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+      <source>No scans stored yet: every scan you run is kept here.</source>
+      <translation>Noch keine Prüfungen gespeichert: jede Prüfung, die Sie starten, wird hier aufbewahrt.</translation>
+    </message>
+    <message>
+      <source>Cannot load scan %1: %2</source>
+      <translation>Prüfung %1 kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+      <source>Scan %1 has no earlier complete scan of its cluster to compare with.</source>
+      <translation>Für Prüfung %1 gibt es keine frühere vollständige Prüfung ihres Clusters zum Vergleich.</translation>
+    </message>
+    <message>
+      <source>Delete scan</source>
+      <translation>Prüfung löschen</translation>
+    </message>
+    <message>
+      <source>Delete scan %1 and its snapshots from the history?</source>
+      <translation>Prüfung %1 mit ihren Momentaufnahmen aus dem Verlauf löschen?</translation>
+    </message>
+    <message>
+      <source>Cannot delete scan %1: %2</source>
+      <translation>Prüfung %1 kann nicht gelöscht werden: %2</translation>
     </message>
   </context>
   <context>
@@ -1291,6 +1508,128 @@ Kubernetes %4</translation>
     </message>
   </context>
   <context>
+    <name>kinspect::ui::ScanDiffModel</name>
+    <message>
+      <source>New failure</source>
+      <translation>Neuer Fehlschlag</translation>
+    </message>
+    <message>
+      <source>Fixed</source>
+      <translation>Behoben</translation>
+    </message>
+    <message>
+      <source>Status changed</source>
+      <translation>Status geändert</translation>
+    </message>
+    <message>
+      <source>Evidence changed</source>
+      <translation>Nachweis geändert</translation>
+    </message>
+    <message>
+      <source>Node added</source>
+      <translation>Knoten hinzugekommen</translation>
+    </message>
+    <message>
+      <source>Node removed</source>
+      <translation>Knoten entfernt</translation>
+    </message>
+    <message>
+      <source>—</source>
+      <translation>—</translation>
+    </message>
+    <message>
+      <source>Before:
+%1
+After:
+%2</source>
+      <translation>Vorher:
+%1
+Nachher:
+%2</translation>
+    </message>
+    <message>
+      <source>%1 → %2</source>
+      <translation>%1 → %2</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Änderung</translation>
+    </message>
+    <message>
+      <source>Node</source>
+      <translation>Knoten</translation>
+    </message>
+    <message>
+      <source>Control</source>
+      <translation>Kontrolle</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Vorher</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Nachher</translation>
+    </message>
+    <message>
+      <source>Evidence (before → after)</source>
+      <translation>Nachweis (vorher → nachher)</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::ScanListModel</name>
+    <message>
+      <source>complete</source>
+      <translation>vollständig</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>abgebrochen</translation>
+    </message>
+    <message>
+      <source>Scan %1 of %2 by %3 (%4)
+%5</source>
+      <translation>Prüfung %1 von %2 durch %3 (%4)
+%5</translation>
+    </message>
+    <message>
+      <source>offline evaluation</source>
+      <translation>Offline-Auswertung</translation>
+    </message>
+    <message>
+      <source>Scan</source>
+      <translation>Prüfung</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>Begonnen</translation>
+    </message>
+    <message>
+      <source>Benchmark</source>
+      <translation>Benchmark</translation>
+    </message>
+    <message>
+      <source>Nodes</source>
+      <translation>Knoten</translation>
+    </message>
+    <message>
+      <source>Pass</source>
+      <translation>Bestanden</translation>
+    </message>
+    <message>
+      <source>Fail</source>
+      <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Andere</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>Zustand</translation>
+    </message>
+  </context>
+  <context>
     <name>kinspect::ui::SecretDialog</name>
     <message>
       <source>sudo password for %1</source>
@@ -1411,6 +1750,216 @@ Kubernetes %4</translation>
     <message>
       <source>Score: %1%&lt;br&gt;&lt;small&gt;pass / (pass + fail)&lt;/small&gt;</source>
       <translation>Wertung: %1 %&lt;br&gt;&lt;small&gt;bestanden / (bestanden + Verstoß)&lt;/small&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::WaiverEditDialog</name>
+    <message>
+      <source>Waive a failure</source>
+      <translation>Fehlschlag als Ausnahme akzeptieren</translation>
+    </message>
+    <message>
+      <source>Control:</source>
+      <translation>Kontrolle:</translation>
+    </message>
+    <message>
+      <source>&amp;ID:</source>
+      <translation>&amp;ID:</translation>
+    </message>
+    <message>
+      <source>Only node %1</source>
+      <translation>Nur Knoten %1</translation>
+    </message>
+    <message>
+      <source>Every node with role %1</source>
+      <translation>Jeder Knoten mit der Rolle %1</translation>
+    </message>
+    <message>
+      <source>Every node</source>
+      <translation>Jeder Knoten</translation>
+    </message>
+    <message>
+      <source>&amp;Applies to:</source>
+      <translation>&amp;Gilt für:</translation>
+    </message>
+    <message>
+      <source>Why the risk is accepted (ticket, compensating control)</source>
+      <translation>Warum das Risiko akzeptiert wird (Ticket, ausgleichende Maßnahme)</translation>
+    </message>
+    <message>
+      <source>&amp;Justification:</source>
+      <translation>&amp;Begründung:</translation>
+    </message>
+    <message>
+      <source>&amp;Owner:</source>
+      <translation>&amp;Verantwortlich:</translation>
+    </message>
+    <message>
+      <source>The last day the waiver holds; after it the failure counts again.</source>
+      <translation>Der letzte Tag, an dem die Ausnahme gilt; danach zählt der Fehlschlag wieder.</translation>
+    </message>
+    <message>
+      <source>&amp;Expires after:</source>
+      <translation>&amp;Gültig bis:</translation>
+    </message>
+    <message>
+      <source>&amp;Waive</source>
+      <translation>&amp;Akzeptieren</translation>
+    </message>
+    <message>
+      <source>Give the waiver an ID.</source>
+      <translation>Geben Sie der Ausnahme eine ID.</translation>
+    </message>
+    <message>
+      <source>The ID %1 is already used by another waiver.</source>
+      <translation>Die ID %1 gehört bereits zu einer anderen Ausnahme.</translation>
+    </message>
+    <message>
+      <source>Say why the risk is accepted.</source>
+      <translation>Geben Sie an, warum das Risiko akzeptiert wird.</translation>
+    </message>
+    <message>
+      <source>Name the owner who accepts the risk.</source>
+      <translation>Nennen Sie die Person, die das Risiko verantwortet.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::WaiverModel</name>
+    <message>
+      <source>every node</source>
+      <translation>jeder Knoten</translation>
+    </message>
+    <message>
+      <source>%1 (expired)</source>
+      <translation>%1 (abgelaufen)</translation>
+    </message>
+    <message>
+      <source>This waiver expired: the failures it covered count as FAIL again.</source>
+      <translation>Diese Ausnahme ist abgelaufen: die abgedeckten Fehlschläge zählen wieder als FAIL.</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>ID</translation>
+    </message>
+    <message>
+      <source>Control</source>
+      <translation>Kontrolle</translation>
+    </message>
+    <message>
+      <source>Nodes or roles</source>
+      <translation>Knoten oder Rollen</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Verantwortlich</translation>
+    </message>
+    <message>
+      <source>Expires</source>
+      <translation>Gültig bis</translation>
+    </message>
+    <message>
+      <source>Justification</source>
+      <translation>Begründung</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::WaiversDialog</name>
+    <message>
+      <source>Waivers</source>
+      <translation>Ausnahmen</translation>
+    </message>
+    <message>
+      <source>&amp;Add…</source>
+      <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+      <source>&amp;Import YAML…</source>
+      <translation>YAML &amp;importieren…</translation>
+    </message>
+    <message>
+      <source>E&amp;xport YAML…</source>
+      <translation>YAML e&amp;xportieren…</translation>
+    </message>
+    <message>
+      <source>Cannot open the scan history: %1</source>
+      <translation>Der Prüfverlauf kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+      <source>Cannot read the waivers: %1</source>
+      <translation>Die Ausnahmen können nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n waiver(s) stored with the scan history.</source>
+      <translation>
+        <numerusform>%n Ausnahme im Prüfverlauf gespeichert.</numerusform>
+        <numerusform>%n Ausnahmen im Prüfverlauf gespeichert.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n expired: the failures they covered count again.</source>
+      <translation>
+        <numerusform>%n abgelaufen: die abgedeckten Fehlschläge zählen wieder.</numerusform>
+        <numerusform>%n abgelaufen: die abgedeckten Fehlschläge zählen wieder.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Cannot store the waiver %1: %2</source>
+      <translation>Die Ausnahme %1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+      <source>Cannot remove the waiver %1: %2</source>
+      <translation>Die Ausnahme %1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+      <source>Nothing imported. %1</source>
+      <translation>Nichts importiert. %1</translation>
+    </message>
+    <message>
+      <source>Cannot import %1: %2</source>
+      <translation>%1 kann nicht importiert werden: %2</translation>
+    </message>
+    <message numerus="yes">
+      <source>Imported %n waiver(s) from %1.</source>
+      <translation>
+        <numerusform>%n Ausnahme aus %1 importiert.</numerusform>
+        <numerusform>%n Ausnahmen aus %1 importiert.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Cannot write %1: %2</source>
+      <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+      <source>Open a result first: a waiver names one of its benchmark's controls.</source>
+      <translation>Öffnen Sie zuerst ein Ergebnis: eine Ausnahme nennt eine Kontrolle seines Benchmarks.</translation>
+    </message>
+    <message>
+      <source>Waive a failure</source>
+      <translation>Fehlschlag als Ausnahme akzeptieren</translation>
+    </message>
+    <message>
+      <source>Control:</source>
+      <translation>Kontrolle:</translation>
+    </message>
+    <message>
+      <source>Import waivers</source>
+      <translation>Ausnahmen importieren</translation>
+    </message>
+    <message>
+      <source>Waivers (*.yaml *.yml)</source>
+      <translation>Ausnahmen (*.yaml *.yml)</translation>
+    </message>
+    <message>
+      <source>Export waivers</source>
+      <translation>Ausnahmen exportieren</translation>
+    </message>
+    <message>
+      <source>Waivers written to %1</source>
+      <translation>Ausnahmen nach %1 geschrieben</translation>
     </message>
   </context>
   <context>

@@ -155,6 +155,69 @@
     </message>
   </context>
   <context>
+    <name>kinspect::ui::CompareDialog</name>
+    <message>
+      <source>Compare scans</source>
+      <translation>Comparer des analyses</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Before:&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;After:&lt;/b&gt; %2</source>
+      <translation>&lt;b&gt;Avant :&lt;/b&gt; %1&lt;br&gt;&lt;b&gt;Après :&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1 : %2</translation>
+    </message>
+    <message>
+      <source>No changes between these scans.</source>
+      <translation>Aucun changement entre ces analyses.</translation>
+    </message>
+    <message>
+      <source>&amp;Show:</source>
+      <translation>&amp;Afficher :</translation>
+    </message>
+    <message>
+      <source>Every change</source>
+      <translation>Tous les changements</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+      <source>Scan comparison</source>
+      <translation>Comparaison des analyses</translation>
+    </message>
+    <message>
+      <source>Unknown comparison format %1 (text, json or html).</source>
+      <translation>Format de comparaison inconnu %1 (text, json ou html).</translation>
+    </message>
+    <message>
+      <source>Text (*.txt)</source>
+      <translation>Texte (*.txt)</translation>
+    </message>
+    <message>
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <source>HTML (*.html)</source>
+      <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+      <source>Export comparison</source>
+      <translation>Exporter la comparaison</translation>
+    </message>
+    <message>
+      <source>Cannot export the comparison</source>
+      <translation>Impossible d’exporter la comparaison</translation>
+    </message>
+  </context>
+  <context>
     <name>kinspect::ui::ControlNodesModel</name>
     <message>
       <source>no result</source>
@@ -267,6 +330,14 @@
       <source>What to do next</source>
       <translation>Que faire maintenant</translation>
     </message>
+    <message>
+      <source>Waiver %1 (%2) &lt;b&gt;expired&lt;/b&gt; after %3: %4</source>
+      <translation>La dérogation %1 (%2) a &lt;b&gt;expiré&lt;/b&gt; après le %3 : %4</translation>
+    </message>
+    <message>
+      <source>Waived by %1 (%2) until %3: %4</source>
+      <translation>Dérogation %1 (%2) jusqu’au %3 : %4</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::EvidenceModel</name>
@@ -325,6 +396,152 @@
     <message>
       <source>Collection command</source>
       <translation>Commande de collecte</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::HistoryController</name>
+    <message>
+      <source>Hi&amp;story</source>
+      <translation>Hi&amp;storique</translation>
+    </message>
+    <message>
+      <source>&amp;History…</source>
+      <translation>&amp;Historique…</translation>
+    </message>
+    <message>
+      <source>Past scans of this inventory: open, compare, delete</source>
+      <translation>Analyses passées de cet inventaire : ouvrir, comparer, supprimer</translation>
+    </message>
+    <message>
+      <source>&amp;Compare with…</source>
+      <translation>&amp;Comparer avec…</translation>
+    </message>
+    <message>
+      <source>Compare the result on screen with a past scan</source>
+      <translation>Comparer le résultat affiché avec une analyse passée</translation>
+    </message>
+    <message>
+      <source>&amp;Waivers…</source>
+      <translation>&amp;Dérogations…</translation>
+    </message>
+    <message>
+      <source>Accepted risks: list, add, remove, import and export</source>
+      <translation>Risques acceptés : lister, ajouter, retirer, importer et exporter</translation>
+    </message>
+    <message>
+      <source>Wai&amp;ve…</source>
+      <translation>Déro&amp;ger…</translation>
+    </message>
+    <message>
+      <source>Accept the selected failure with a justification and expiry</source>
+      <translation>Accepter l’échec sélectionné avec une justification et une échéance</translation>
+    </message>
+    <message>
+      <source>Scan not stored in the history: %1</source>
+      <translation>Analyse non enregistrée dans l’historique : %1</translation>
+    </message>
+    <message>
+      <source>Scan %1 of %2 from the history (%3), read-only.</source>
+      <translation>Analyse %1 de %2 issue de l’historique (%3), en lecture seule.</translation>
+    </message>
+    <message>
+      <source>scan %1 on screen (%2)</source>
+      <translation>analyse %1 affichée (%2)</translation>
+    </message>
+    <message>
+      <source>the result on screen (%1, %2)</source>
+      <translation>le résultat affiché (%1, %2)</translation>
+    </message>
+    <message>
+      <source>Cannot open the scan</source>
+      <translation>Impossible d’ouvrir l’analyse</translation>
+    </message>
+    <message>
+      <source>Compare with a past scan</source>
+      <translation>Comparer avec une analyse passée</translation>
+    </message>
+    <message>
+      <source>Cannot store the waiver</source>
+      <translation>Impossible d’enregistrer la dérogation</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::HistoryDialog</name>
+    <message>
+      <source>scan %1 of %2, %3 (%4)</source>
+      <translation>analyse %1 de %2, %3 (%4)</translation>
+    </message>
+    <message>
+      <source>Scan history</source>
+      <translation>Historique des analyses</translation>
+    </message>
+    <message>
+      <source>Past scans of the inventory %1</source>
+      <translation>Analyses passées de l’inventaire %1</translation>
+    </message>
+    <message>
+      <source>Past scans of the cluster %1</source>
+      <translation>Analyses passées du cluster %1</translation>
+    </message>
+    <message>
+      <source>Every &amp;inventory and cluster</source>
+      <translation>Tous les &amp;inventaires et clusters</translation>
+    </message>
+    <message>
+      <source>Show &amp;interrupted scans</source>
+      <translation>Afficher les analyses &amp;interrompues</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+      <source>&amp;Compare</source>
+      <translation>&amp;Comparer</translation>
+    </message>
+    <message>
+      <source>Select two scans, or one to compare with the scan before it.</source>
+      <translation>Sélectionnez deux analyses, ou une seule pour la comparer à la précédente.</translation>
+    </message>
+    <message>
+      <source>Compare with &amp;shown result</source>
+      <translation>Comparer avec le résultat &amp;affiché</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+      <source>Cannot open the scan history: %1</source>
+      <translation>Impossible d’ouvrir l’historique des analyses : %1</translation>
+    </message>
+    <message>
+      <source>Cannot read the scan history: %1</source>
+      <translation>Impossible de lire l’historique des analyses : %1</translation>
+    </message>
+    <message>
+      <source>No scans stored yet: every scan you run is kept here.</source>
+      <translation>Aucune analyse enregistrée : chaque analyse lancée est conservée ici.</translation>
+    </message>
+    <message>
+      <source>Cannot load scan %1: %2</source>
+      <translation>Impossible de charger l’analyse %1 : %2</translation>
+    </message>
+    <message>
+      <source>Scan %1 has no earlier complete scan of its cluster to compare with.</source>
+      <translation>L’analyse %1 n’a pas d’analyse complète antérieure de son cluster à comparer.</translation>
+    </message>
+    <message>
+      <source>Delete scan</source>
+      <translation>Supprimer l’analyse</translation>
+    </message>
+    <message>
+      <source>Delete scan %1 and its snapshots from the history?</source>
+      <translation>Supprimer l’analyse %1 et ses instantanés de l’historique ?</translation>
+    </message>
+    <message>
+      <source>Cannot delete scan %1: %2</source>
+      <translation>Impossible de supprimer l’analyse %1 : %2</translation>
     </message>
   </context>
   <context>
@@ -1291,6 +1508,128 @@ Kubernetes %4</translation>
     </message>
   </context>
   <context>
+    <name>kinspect::ui::ScanDiffModel</name>
+    <message>
+      <source>New failure</source>
+      <translation>Nouvel échec</translation>
+    </message>
+    <message>
+      <source>Fixed</source>
+      <translation>Corrigé</translation>
+    </message>
+    <message>
+      <source>Status changed</source>
+      <translation>Statut modifié</translation>
+    </message>
+    <message>
+      <source>Evidence changed</source>
+      <translation>Preuve modifiée</translation>
+    </message>
+    <message>
+      <source>Node added</source>
+      <translation>Nœud ajouté</translation>
+    </message>
+    <message>
+      <source>Node removed</source>
+      <translation>Nœud retiré</translation>
+    </message>
+    <message>
+      <source>—</source>
+      <translation>—</translation>
+    </message>
+    <message>
+      <source>Before:
+%1
+After:
+%2</source>
+      <translation>Avant :
+%1
+Après :
+%2</translation>
+    </message>
+    <message>
+      <source>%1 → %2</source>
+      <translation>%1 → %2</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Changement</translation>
+    </message>
+    <message>
+      <source>Node</source>
+      <translation>Nœud</translation>
+    </message>
+    <message>
+      <source>Control</source>
+      <translation>Contrôle</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>Avant</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>Après</translation>
+    </message>
+    <message>
+      <source>Evidence (before → after)</source>
+      <translation>Preuve (avant → après)</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::ScanListModel</name>
+    <message>
+      <source>complete</source>
+      <translation>complète</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>interrompue</translation>
+    </message>
+    <message>
+      <source>Scan %1 of %2 by %3 (%4)
+%5</source>
+      <translation>Analyse %1 de %2 par %3 (%4)
+%5</translation>
+    </message>
+    <message>
+      <source>offline evaluation</source>
+      <translation>évaluation hors ligne</translation>
+    </message>
+    <message>
+      <source>Scan</source>
+      <translation>Analyse</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>Début</translation>
+    </message>
+    <message>
+      <source>Benchmark</source>
+      <translation>Référentiel</translation>
+    </message>
+    <message>
+      <source>Nodes</source>
+      <translation>Nœuds</translation>
+    </message>
+    <message>
+      <source>Pass</source>
+      <translation>Réussi</translation>
+    </message>
+    <message>
+      <source>Fail</source>
+      <translation>Échec</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Autres</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>État</translation>
+    </message>
+  </context>
+  <context>
     <name>kinspect::ui::SecretDialog</name>
     <message>
       <source>sudo password for %1</source>
@@ -1411,6 +1750,216 @@ Kubernetes %4</translation>
     <message>
       <source>Score: %1%&lt;br&gt;&lt;small&gt;pass / (pass + fail)&lt;/small&gt;</source>
       <translation>Score : %1 %&lt;br&gt;&lt;small&gt;conformes / (conformes + non conformes)&lt;/small&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::WaiverEditDialog</name>
+    <message>
+      <source>Waive a failure</source>
+      <translation>Accorder une dérogation</translation>
+    </message>
+    <message>
+      <source>Control:</source>
+      <translation>Contrôle :</translation>
+    </message>
+    <message>
+      <source>&amp;ID:</source>
+      <translation>&amp;ID :</translation>
+    </message>
+    <message>
+      <source>Only node %1</source>
+      <translation>Seulement le nœud %1</translation>
+    </message>
+    <message>
+      <source>Every node with role %1</source>
+      <translation>Chaque nœud de rôle %1</translation>
+    </message>
+    <message>
+      <source>Every node</source>
+      <translation>Chaque nœud</translation>
+    </message>
+    <message>
+      <source>&amp;Applies to:</source>
+      <translation>&amp;S’applique à :</translation>
+    </message>
+    <message>
+      <source>Why the risk is accepted (ticket, compensating control)</source>
+      <translation>Pourquoi le risque est accepté (ticket, mesure compensatoire)</translation>
+    </message>
+    <message>
+      <source>&amp;Justification:</source>
+      <translation>&amp;Justification :</translation>
+    </message>
+    <message>
+      <source>&amp;Owner:</source>
+      <translation>&amp;Responsable :</translation>
+    </message>
+    <message>
+      <source>The last day the waiver holds; after it the failure counts again.</source>
+      <translation>Dernier jour de validité de la dérogation ; ensuite l’échec compte de nouveau.</translation>
+    </message>
+    <message>
+      <source>&amp;Expires after:</source>
+      <translation>&amp;Valable jusqu’au :</translation>
+    </message>
+    <message>
+      <source>&amp;Waive</source>
+      <translation>&amp;Déroger</translation>
+    </message>
+    <message>
+      <source>Give the waiver an ID.</source>
+      <translation>Donnez un ID à la dérogation.</translation>
+    </message>
+    <message>
+      <source>The ID %1 is already used by another waiver.</source>
+      <translation>L’ID %1 est déjà utilisé par une autre dérogation.</translation>
+    </message>
+    <message>
+      <source>Say why the risk is accepted.</source>
+      <translation>Indiquez pourquoi le risque est accepté.</translation>
+    </message>
+    <message>
+      <source>Name the owner who accepts the risk.</source>
+      <translation>Nommez le responsable qui accepte le risque.</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::WaiverModel</name>
+    <message>
+      <source>every node</source>
+      <translation>chaque nœud</translation>
+    </message>
+    <message>
+      <source>%1 (expired)</source>
+      <translation>%1 (expirée)</translation>
+    </message>
+    <message>
+      <source>This waiver expired: the failures it covered count as FAIL again.</source>
+      <translation>Cette dérogation a expiré : les échecs qu’elle couvrait comptent de nouveau comme FAIL.</translation>
+    </message>
+    <message>
+      <source>ID</source>
+      <translation>ID</translation>
+    </message>
+    <message>
+      <source>Control</source>
+      <translation>Contrôle</translation>
+    </message>
+    <message>
+      <source>Nodes or roles</source>
+      <translation>Nœuds ou rôles</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Responsable</translation>
+    </message>
+    <message>
+      <source>Expires</source>
+      <translation>Échéance</translation>
+    </message>
+    <message>
+      <source>Justification</source>
+      <translation>Justification</translation>
+    </message>
+  </context>
+  <context>
+    <name>kinspect::ui::WaiversDialog</name>
+    <message>
+      <source>Waivers</source>
+      <translation>Dérogations</translation>
+    </message>
+    <message>
+      <source>&amp;Add…</source>
+      <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+      <source>&amp;Import YAML…</source>
+      <translation>&amp;Importer du YAML…</translation>
+    </message>
+    <message>
+      <source>E&amp;xport YAML…</source>
+      <translation>E&amp;xporter en YAML…</translation>
+    </message>
+    <message>
+      <source>Cannot open the scan history: %1</source>
+      <translation>Impossible d’ouvrir l’historique des analyses : %1</translation>
+    </message>
+    <message>
+      <source>Cannot read the waivers: %1</source>
+      <translation>Impossible de lire les dérogations : %1</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n waiver(s) stored with the scan history.</source>
+      <translation>
+        <numerusform>%n dérogation enregistrée avec l’historique.</numerusform>
+        <numerusform>%n dérogations enregistrées avec l’historique.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n expired: the failures they covered count again.</source>
+      <translation>
+        <numerusform>%n expirée : les échecs couverts comptent de nouveau.</numerusform>
+        <numerusform>%n expirées : les échecs couverts comptent de nouveau.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Cannot store the waiver %1: %2</source>
+      <translation>Impossible d’enregistrer la dérogation %1 : %2</translation>
+    </message>
+    <message>
+      <source>Cannot remove the waiver %1: %2</source>
+      <translation>Impossible de retirer la dérogation %1 : %2</translation>
+    </message>
+    <message>
+      <source>Nothing imported. %1</source>
+      <translation>Rien n’a été importé. %1</translation>
+    </message>
+    <message>
+      <source>Cannot import %1: %2</source>
+      <translation>Impossible d’importer %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+      <source>Imported %n waiver(s) from %1.</source>
+      <translation>
+        <numerusform>%n dérogation importée depuis %1.</numerusform>
+        <numerusform>%n dérogations importées depuis %1.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Cannot write %1: %2</source>
+      <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+      <source>Open a result first: a waiver names one of its benchmark's controls.</source>
+      <translation>Ouvrez d’abord un résultat : une dérogation désigne un contrôle de son référentiel.</translation>
+    </message>
+    <message>
+      <source>Waive a failure</source>
+      <translation>Accorder une dérogation</translation>
+    </message>
+    <message>
+      <source>Control:</source>
+      <translation>Contrôle :</translation>
+    </message>
+    <message>
+      <source>Import waivers</source>
+      <translation>Importer des dérogations</translation>
+    </message>
+    <message>
+      <source>Waivers (*.yaml *.yml)</source>
+      <translation>Dérogations (*.yaml *.yml)</translation>
+    </message>
+    <message>
+      <source>Export waivers</source>
+      <translation>Exporter les dérogations</translation>
+    </message>
+    <message>
+      <source>Waivers written to %1</source>
+      <translation>Dérogations écrites dans %1</translation>
     </message>
   </context>
   <context>
