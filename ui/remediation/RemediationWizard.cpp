@@ -4,6 +4,7 @@
 #include "store/RemediationStore.h"
 
 #include <QCheckBox>
+
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -19,6 +20,7 @@
 #include <QThread>
 #include <QVBoxLayout>
 #include <QWizardPage>
+#include <algorithm>
 
 namespace kinspect::ui {
 
@@ -81,7 +83,7 @@ RemediationWizard::RemediationWizard(const Benchmark &benchmark, const QString &
     }
     if (m_nodeList->count() > 0)
         m_nodeList->setCurrentRow(0);
-    resize(900, 640);
+    resize(1240, 700);
 }
 
 RemediationWizard::~RemediationWizard()
@@ -178,14 +180,11 @@ void RemediationWizard::buildPages()
     m_sideView->verticalHeader()->hide();
     m_sideView->setShowGrid(false);
     m_sideView->setWordWrap(false);
-    m_sideView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::OldLine,
-                                                         QHeaderView::ResizeToContents);
-    m_sideView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::NewLine,
-                                                         QHeaderView::ResizeToContents);
-    m_sideView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::OldText,
-                                                         QHeaderView::Stretch);
-    m_sideView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::NewText,
-                                                         QHeaderView::Stretch);
+    // Both sides equally wide and never elided (the new value is at the end of the line): at
+    // least half the view each, wider when a line needs it (then the view scrolls sideways).
+    m_sideView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_sideView->setTextElideMode(Qt::ElideNone);
+    m_sideView->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_sideView->verticalHeader()->setDefaultSectionSize(m_sideView->fontMetrics().height() + 4);
     m_unified = new QPlainTextEdit(m_diffTabs);
     m_unified->setObjectName(QStringLiteral("unifiedDiff"));
@@ -600,6 +599,7 @@ void RemediationWizard::showPlanOf(int comboIndex)
             m_sideModel->setDiff(c.diff);
             break;
         }
+    fitSideColumns();
     switch (p.followUp) {
     case FollowUp::None:
         m_followUp->setText(tr("Follow-up: none; the change takes effect at once."));
@@ -617,6 +617,21 @@ void RemediationWizard::showPlanOf(int comboIndex)
                                 .arg(p.followUpCommands().join(QStringLiteral(" && "))));
         break;
     }
+}
+
+void RemediationWizard::fitSideColumns()
+{
+    QHeaderView *h = m_sideView->horizontalHeader();
+    for (int col = 0; col < SideBySideDiffModel::ColumnCount; ++col)
+        m_sideView->resizeColumnToContents(col);
+    const int half =
+        (m_sideView->viewport()->width() - h->sectionSize(SideBySideDiffModel::OldLine) -
+         h->sectionSize(SideBySideDiffModel::NewLine)) /
+        2;
+    const int width = std::max({half, h->sectionSize(SideBySideDiffModel::OldText),
+                                h->sectionSize(SideBySideDiffModel::NewText)});
+    h->resizeSection(SideBySideDiffModel::OldText, width);
+    h->resizeSection(SideBySideDiffModel::NewText, width);
 }
 
 bool RemediationWizard::restartConfirmed() const

@@ -121,6 +121,7 @@ private:
     void rollbackNode(const QString &node);
     void stepDone(int page);
     void showPlanOf(int comboIndex);
+    void fitSideColumns();
     void updateWhyEvidence();
     void fillParamsTable();
     void fillProgressTable();

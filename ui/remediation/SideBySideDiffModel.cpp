@@ -70,6 +70,11 @@ QVariant SideBySideDiffModel::data(const QModelIndex &index, int role) const
             return r.rightLine > 0 ? QVariant(r.right) : QVariant();
         }
         return {};
+    case Qt::ToolTipRole:
+        if (row.separator || index.column() == OldLine || index.column() == NewLine)
+            return {};
+        return index.column() == OldText ? (r.leftLine > 0 ? QVariant(r.left) : QVariant())
+                                         : (r.rightLine > 0 ? QVariant(r.right) : QVariant());
     case Qt::FontRole:
         return QFontDatabase::systemFont(QFontDatabase::FixedFont);
     case Qt::TextAlignmentRole:
