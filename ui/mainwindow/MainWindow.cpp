@@ -347,8 +347,11 @@ void MainWindow::createWidgets()
         fixButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
         detailLayout->insertWidget(0, fixButton, 0, Qt::AlignRight);
     }
-    m_matrix->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_matrix->view()->addAction(m_fixAction);
+    // The matrix and its frozen-column overlay: right-click a cell for "Fix…".
+    for (QTreeView *v : m_matrix->findChildren<QTreeView *>()) {
+        v->setContextMenuPolicy(Qt::ActionsContextMenu);
+        v->addAction(m_fixAction);
+    }
     m_bottomSplit->setStretchFactor(0, 3);
     m_bottomSplit->setStretchFactor(1, 2);
     m_mainSplit->setStretchFactor(0, 1);

@@ -60,6 +60,8 @@ RemediationWizard *RemediationLauncher::open(QWidget *parent, const Benchmark &b
         for (const RemediationTarget &t : std::as_const(targets))
             preselected << t.node.name;
 
+    // A scan cancelled earlier leaves the bridge answering "cancel": the wizard asks again.
+    m_bridge->setCancelled(false);
     RemediationNodeFactory factory = m_factory;
     if (!factory) {
         PromptBridge *bridge = m_bridge;

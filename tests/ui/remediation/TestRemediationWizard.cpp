@@ -5,6 +5,7 @@
 
 #include "catalog/CatalogLoader.h"
 #include "mainwindow/MainWindow.h"
+#include "matrix/MatrixPanel.h"
 #include "remediate/RemediationLog.h"
 #include "remediation/RemediationLauncher.h"
 #include "remediation/RemediationWizard.h"
@@ -27,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTreeView>
 
 #include <atomic>
 
@@ -464,6 +466,8 @@ private slots:
         QVERIFY(mw.selectCell(QStringLiteral("1.2.5"), QStringLiteral("cp-2")));
         QVERIFY(fix->isEnabled());
         QVERIFY(mw.findChild<QAbstractButton *>(QStringLiteral("fixButton")));
+        QVERIFY(mw.matrixPanel()->view()->actions().contains(fix)); // the matrix's context menu
+        QCOMPARE(mw.matrixPanel()->view()->contextMenuPolicy(), Qt::ActionsContextMenu);
         fix->trigger();
         RemediationWizard *w = mw.remediation()->wizard();
         QVERIFY(w);
