@@ -1575,6 +1575,10 @@ Nachher:
       <source>Evidence (before → after)</source>
       <translation>Nachweis (vorher → nachher)</translation>
     </message>
+    <message>
+      <source>%1 = %2 → %3</source>
+      <translation>%1 = %2 → %3</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::ScanListModel</name>

@@ -1575,6 +1575,10 @@ Après :
       <source>Evidence (before → after)</source>
       <translation>Preuve (avant → après)</translation>
     </message>
+    <message>
+      <source>%1 = %2 → %3</source>
+      <translation>%1 = %2 → %3</translation>
+    </message>
   </context>
   <context>
     <name>kinspect::ui::ScanListModel</name>

@@ -99,8 +99,31 @@ QVariant ScanDiffModel::data(const QModelIndex &index, int role) const
                 return tr("Before:\n%1\nAfter:\n%2")
                     .arg(c.beforeValues.join(QLatin1Char('\n')),
                          c.afterValues.join(QLatin1Char('\n')));
-            return tr("%1 → %2").arg(c.beforeValues.join(QStringLiteral("; ")),
-                                     c.afterValues.join(QStringLiteral("; ")));
+            {
+                // Only the values that differ: the column has room for little, the tooltip
+                // shows everything.
+                QStringList before, after;
+                for (const QString &v : c.beforeValues)
+                    if (!c.afterValues.contains(v))
+                        before << v;
+                for (const QString &v : c.afterValues)
+                    if (!c.beforeValues.contains(v))
+                        after << v;
+                // One value changed at the same place: "path key = old → new", so the arrow
+                // stays near the end where eliding does not hide it.
+                if (before.size() == 1 && after.size() == 1) {
+                    const QLatin1String sep(" = ");
+                    const qsizetype b = before[0].indexOf(sep), a = after[0].indexOf(sep);
+                    if (b > 0 && a == b && before[0].left(b) == after[0].left(a))
+                        return tr("%1 = %2 → %3")
+                            .arg(before[0].left(b), before[0].mid(b + sep.size()),
+                                 after[0].mid(a + sep.size()));
+                }
+                if (before.isEmpty() && after.isEmpty())
+                    return c.afterValues.join(QStringLiteral("; "));
+                return tr("%1 → %2").arg(before.join(QStringLiteral("; ")),
+                                         after.join(QStringLiteral("; ")));
+            }
         }
         break;
     case Qt::DecorationRole:

@@ -131,6 +131,25 @@ private slots:
         m_newFailure = passes[0];
         find(m_after, m_failNode, m_fixed)->status = Status::Pass;
         find(m_after, m_failNode, m_newFailure)->status = Status::Fail;
+        // A status change (FAIL -> WAIVED) and changed evidence (same status) on other nodes.
+        for (NodeResult &n : m_after.nodes) {
+            if (n.name == m_failNode)
+                continue;
+            for (ControlResult &c : n.results)
+                if (c.status == Status::Fail && !c.evidence.isEmpty()) {
+                    c.originalStatus = Status::Fail;
+                    c.status = Status::Waived;
+                    c.waiver = AppliedWaiver{QStringLiteral("W-demo"), QStringLiteral("vendor"),
+                                             QStringLiteral("bob"), QDate(2099, 1, 1)};
+                    break;
+                }
+            for (ControlResult &c : n.results)
+                if (c.status == Status::Pass && !c.evidence.isEmpty()) {
+                    c.evidence[0].actual += QStringLiteral("-changed");
+                    break;
+                }
+            break;
+        }
         const QString removed = m_after.nodes.takeLast().name;
         QVERIFY(!removed.isEmpty());
 
@@ -391,6 +410,21 @@ private slots:
         QVERIFY(dialog.removeWaiver(QStringLiteral("W-old")));
         QVERIFY(!dialog.removeWaiver(QStringLiteral("W-old")));
         QVERIFY(!dialog.errorText().isEmpty());
+    }
+
+    // KINSPECT_COMPARE_SCREENSHOT=FILE (under Xvfb): a picture of the compare view for the docs.
+    void compareScreenshot()
+    {
+        const QString out = qEnvironmentVariable("KINSPECT_COMPARE_SCREENSHOT");
+        if (out.isEmpty())
+            QSKIP("set KINSPECT_COMPARE_SCREENSHOT=FILE to save a picture of the compare view");
+        HistoryDialog dialog(m_db, QStringLiteral("fixtures"), QString());
+        std::unique_ptr<CompareDialog> cmp(dialog.makeComparison(m_beforeId, m_afterId));
+        QVERIFY(cmp);
+        cmp->show();
+        QVERIFY(QTest::qWaitForWindowExposed(cmp.get()));
+        QTest::qWait(300);
+        QVERIFY(cmp->grab().save(out));
     }
 
     void shownResultIsStored()
