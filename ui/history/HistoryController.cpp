@@ -152,7 +152,7 @@ void HistoryController::onCellSelected(int controlIndex, int nodeIndex)
 QList<Waiver> HistoryController::storedWaivers() const
 {
     ScanHistory h;
-    if (h.open(databasePath()))
+    if (!QFileInfo::exists(databasePath()) || h.open(databasePath()))
         return {};
     auto list = h.waivers();
     return list ? *list : QList<Waiver>();
@@ -269,7 +269,8 @@ ReportOptions HistoryController::reportOptions() const
         return o;
     o.snapshots = m_snapshots;
     ScanHistory h;
-    if (h.open(databasePath()))
+    // An export must not create a history file where there is none.
+    if (!QFileInfo::exists(databasePath()) || h.open(databasePath()))
         return o;
     std::optional<qint64> prev;
     if (m_currentId > 0) {

@@ -9,12 +9,15 @@
 #include "history/HistoryDialog.h"
 #include "history/ScanDiffModel.h"
 #include "history/ScanListModel.h"
+#include "inventory/Inventory.h"
 #include "mainwindow/MainWindow.h"
 #include "mainwindow/SummaryWidget.h"
 #include "matrix/MatrixModel.h"
 #include "matrix/MatrixPanel.h"
 #include "nodes/NodesModel.h"
 #include "report/ReportFormats.h"
+#include "scan/ICommandRunner.h"
+#include "scan/ScanController.h"
 #include "store/ScanHistory.h"
 #include "waivers/WaiverEditDialog.h"
 #include "waivers/WaiverModel.h"
@@ -39,12 +42,36 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 
 using namespace kinspect;
 using namespace kinspect::ui;
 using namespace kinspect::testing;
+
+namespace {
+
+// A node whose "collector" prints a fixture snapshot.
+class FakeRunner : public ICommandRunner
+{
+public:
+    explicit FakeRunner(QByteArray snapshot) : m_snapshot(std::move(snapshot)) {}
+    bool connect(const std::atomic_bool *, RemoteError *) override { return true; }
+    bool run(const RemoteCommand &, RemoteResult *result, const std::atomic_bool *,
+             RemoteError *) override
+    {
+        result->exitStatus = 0;
+        result->stdoutData = m_snapshot;
+        return true;
+    }
+    void disconnect() override {}
+
+private:
+    QByteArray m_snapshot;
+};
+
+} // namespace
 
 class TestHistoryGui : public QObject
 {
@@ -425,6 +452,58 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(cmp.get()));
         QTest::qWait(300);
         QVERIFY(cmp->grab().save(out));
+    }
+
+    // A scan in the window is stored like `kinspect-cli scan` stores it: waivers applied first.
+    void guiScanIsStoredWithWaivers()
+    {
+        const QString invPath = m_dir.filePath(QStringLiteral("lab.yaml"));
+        QFile inv(invPath);
+        QVERIFY(inv.open(QIODevice::WriteOnly));
+        inv.write("cluster: fake\n"
+                  "defaults: {user: root, port: 22, sudo: none}\n"
+                  "nodes:\n"
+                  "  - {name: kubeadm-cp-failing, host: 127.0.0.1, port: 2201, roles: "
+                  "[control-plane]}\n");
+        inv.close();
+        {
+            ScanHistory h;
+            QVERIFY(!h.open(m_db));
+            QVERIFY(!h.saveWaiver(Waiver{QStringLiteral("W-gui"),
+                                         m_failControl,
+                                         {QStringLiteral("control-plane")},
+                                         QStringLiteral("accepted"),
+                                         QStringLiteral("carol"),
+                                         QDate::currentDate().addDays(30),
+                                         {}}));
+        }
+        auto w = makeWindow();
+        QVERIFY(w->openInventory(invPath, true));
+        w->setBenchmarkChoice(QStringLiteral("cis-1.12"));
+        QFile snap(QStringLiteral(KINSPECT_TEST_DATA "/snapshots/kubeadm-cp-failing.snap"));
+        QVERIFY(snap.open(QIODevice::ReadOnly));
+        const QByteArray data = snap.readAll();
+        w->scanController()->setRunnerFactory([data](const NodeSpec &) {
+            return std::unique_ptr<ICommandRunner>(new FakeRunner(data));
+        });
+        QSignalSpy finished(w.get(), &MainWindow::scanFinished);
+        w->findChild<QAction *>(QStringLiteral("actionScan"))->trigger();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(statusOf(w->result(), m_failNode, m_failControl), Status::Waived);
+        const qint64 id = w->history()->currentScanId();
+        QVERIFY(id > m_afterId);
+        ScanHistory h;
+        QVERIFY(!h.open(m_db));
+        auto stored = h.loadScan(id);
+        QVERIFY(stored);
+        QCOMPARE(stored->info.inventory, QFileInfo(invPath).absoluteFilePath());
+        QCOMPARE(statusOf(stored->result, m_failNode, m_failControl), Status::Waived);
+        // The History dialog of this inventory lists exactly that scan.
+        HistoryDialog dialog(m_db, QStringLiteral("fake"), QFileInfo(invPath).absoluteFilePath());
+        QCOMPARE(dialog.model()->rowCount(), 1);
+        QCOMPARE(dialog.model()->scanAt(0)->id, id);
+        QVERIFY(!h.deleteScan(id));
+        QVERIFY(!h.removeWaiver(QStringLiteral("W-gui")));
     }
 
     void shownResultIsStored()
