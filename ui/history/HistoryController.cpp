@@ -5,6 +5,7 @@
 #include "mainwindow/MainWindow.h"
 #include "matrix/MatrixPanel.h"
 #include "nodes/NodesModel.h"
+#include "scan/ScanController.h"
 #include "store/ScanDiff.h"
 #include "store/ScanHistory.h"
 #include "waivers/WaiverEditDialog.h"
@@ -213,8 +214,12 @@ bool HistoryController::saveShownResult(QString *error)
     ScanMeta meta;
     const QString inv = m_window->inventory().filePath;
     meta.inventory = inv.isEmpty() ? QString() : QFileInfo(inv).absoluteFilePath();
-    // The GUI's scan controller does not hand out the raw collector output (yet): results only.
-    auto id = h.saveScan(m_window->result(), {}, meta);
+    // The raw collector output goes with the results, so the scan can be re-evaluated later.
+    const QList<QByteArray> snapshots = m_window->scanController()->snapshots();
+    auto id = h.saveScan(m_window->result(),
+                         snapshots.size() == m_window->result().nodes.size() ? snapshots
+                                                                             : QList<QByteArray>(),
+                         meta);
     if (!id) {
         if (error)
             *error = id.error().toString();

@@ -170,4 +170,14 @@ void ScanController::onEngineFinished()
     emit finished(m_benchmark, m_result, m_cancelled);
 }
 
+QList<QByteArray> ScanController::snapshots() const
+{
+    QList<QByteArray> out;
+    if (!m_engine || m_engine->isRunning())
+        return out;
+    for (const NodeScanOutput &o : m_engine->outputs())
+        out << o.snapshot;
+    return out;
+}
+
 } // namespace kinspect::ui

@@ -44,6 +44,9 @@ public:
 
     const Benchmark &benchmark() const { return m_benchmark; }
     const ClusterResult &result() const { return m_result; }
+    // The raw collector output of the last scan, one per node in inventory order (empty for a
+    // node that was not collected): stored with the scan in the history.
+    QList<QByteArray> snapshots() const;
 
 signals:
     void started(const kinspect::Benchmark &benchmark, int nodeCount);

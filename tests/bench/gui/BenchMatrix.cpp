@@ -122,7 +122,8 @@ private slots:
         const Stats jparse = stats(jsonParse);
 
         // 3. Scrolling: vertical page steps through every control, then horizontal steps across
-        // the node columns; each step repaints the tree and the frozen control columns synchronously.
+        // the node columns; each step repaints the tree and the frozen control columns
+        // synchronously.
         std::vector<double> vsteps, hsteps;
         QScrollBar *vbar = view->verticalScrollBar();
         QScrollBar *hbar = view->horizontalScrollBar();
