@@ -3,6 +3,7 @@
 // cancel a scan that hangs on a stopped sshd. Prompts (cp-sudo's sudo password) are answered
 // through the IPrompter seam. Needs root; brings up its own lab.
 
+#include "LabTools.h"
 #include "detail/DetailPane.h"
 #include "mainwindow/MainWindow.h"
 #include "matrix/MatrixModel.h"
@@ -34,28 +35,6 @@ namespace {
 
 const QString kLabDir = QStringLiteral("/tmp/kinspect-ui-lab");
 const int kBasePort = 26001;
-
-bool runLab(const QStringList &args, QString *output)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(KINSPECT_SOURCE_DIR "/tests/lab/lab.sh"), args);
-    const bool ok =
-        p.waitForFinished(180000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    *output = QString::fromUtf8(p.readAll());
-    return ok;
-}
-
-QString secretValue(const QString &key)
-{
-    QFile f(kLabDir + QStringLiteral("/secrets"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(key.toUtf8() + '='))
-            return QString::fromUtf8(line.mid(key.size() + 1));
-    return {};
-}
 
 class LabPrompter : public IPrompter
 {
@@ -110,11 +89,12 @@ private slots:
         QApplication::setOrganizationName(QStringLiteral("KinspectTest"));
         QApplication::setApplicationName(QStringLiteral("KinspectUiLabTest"));
         QString out;
-        m_up = runLab({QStringLiteral("up"), QStringLiteral("--dir"), kLabDir,
-                       QStringLiteral("--base-port"), QString::number(kBasePort)},
-                      &out);
+        m_up = testlab::runLab({QStringLiteral("up"), QStringLiteral("--dir"), kLabDir,
+                                QStringLiteral("--base-port"), QString::number(kBasePort)},
+                               &out);
         QVERIFY2(m_up, qPrintable(out));
-        m_prompter.sudoPassword = secretValue(QStringLiteral("KADMIN_SUDO_PASSWORD"));
+        m_prompter.sudoPassword =
+            testlab::labSecret(kLabDir, QStringLiteral("KADMIN_SUDO_PASSWORD"));
         QVERIFY(!m_prompter.sudoPassword.isEmpty());
     }
 
@@ -123,10 +103,10 @@ private slots:
         if (!m_up)
             return;
         QString out;
-        runLab({QStringLiteral("fault"), QStringLiteral("cp-1"), QStringLiteral("cont-sshd"),
-                QStringLiteral("--dir"), kLabDir},
-               &out);
-        QVERIFY2(runLab({QStringLiteral("down"), QStringLiteral("--dir"), kLabDir}, &out),
+        testlab::runLab({QStringLiteral("fault"), QStringLiteral("cp-1"),
+                         QStringLiteral("cont-sshd"), QStringLiteral("--dir"), kLabDir},
+                        &out);
+        QVERIFY2(testlab::runLab({QStringLiteral("down"), QStringLiteral("--dir"), kLabDir}, &out),
                  qPrintable(out));
     }
 
@@ -213,9 +193,9 @@ private slots:
     void cancelAHangingScan()
     {
         QString out;
-        QVERIFY2(runLab({QStringLiteral("fault"), QStringLiteral("cp-1"),
-                         QStringLiteral("stop-sshd"), QStringLiteral("--dir"), kLabDir},
-                        &out),
+        QVERIFY2(testlab::runLab({QStringLiteral("fault"), QStringLiteral("cp-1"),
+                                  QStringLiteral("stop-sshd"), QStringLiteral("--dir"), kLabDir},
+                                 &out),
                  qPrintable(out));
         MainWindow w;
         w.show();
@@ -249,9 +229,9 @@ private slots:
                 cp1 = &n;
         QVERIFY(cp1);
         QVERIFY(!cp1->audited);
-        QVERIFY2(runLab({QStringLiteral("fault"), QStringLiteral("cp-1"),
-                         QStringLiteral("cont-sshd"), QStringLiteral("--dir"), kLabDir},
-                        &out),
+        QVERIFY2(testlab::runLab({QStringLiteral("fault"), QStringLiteral("cp-1"),
+                                  QStringLiteral("cont-sshd"), QStringLiteral("--dir"), kLabDir},
+                                 &out),
                  qPrintable(out));
     }
 };

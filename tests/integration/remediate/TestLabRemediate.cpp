@@ -1,6 +1,7 @@
 // Guided remediation against the lab: real sshd, real files, a supervisor that restarts static
 // pods and the kubelet. Brings its own lab up (root only) and down.
 
+#include "LabTools.h"
 #include "catalog/CatalogLoader.h"
 #include "inventory/Inventory.h"
 #include "remediate/LineDiff.h"
@@ -26,49 +27,17 @@ const int kBasePort = 27001;
 const QString kApiserver = QStringLiteral("/etc/kubernetes/manifests/kube-apiserver.yaml");
 const QString kManifests = QStringLiteral("/etc/kubernetes/manifests");
 
-QString labScript()
-{
-    return QStringLiteral(KINSPECT_SOURCE_DIR "/tests/lab/lab.sh");
-}
-
-bool runLab(const QStringList &args, QString *output)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(labScript(), args);
-    const bool ok =
-        p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    *output = QString::fromUtf8(p.readAll());
-    return ok;
-}
-
-// A command inside a node (nsenter, no SSH): the test's own view of the node.
-QByteArray nodeExec(const QString &node, const QString &shellCommand)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("KINSPECT_LAB_DIR"), kLabDir);
-    p.setProcessEnvironment(env);
-    p.start(labScript(), {QStringLiteral("exec"), node, QStringLiteral("--"), QStringLiteral("sh"),
-                          QStringLiteral("-c"), shellCommand});
-    p.waitForFinished(60000);
-    return p.readAllStandardOutput();
-}
-
-QByteArray nodeFile(const QString &node, const QString &path)
-{
-    return QByteArray::fromBase64(nodeExec(node, QStringLiteral("base64 -w0 '%1'").arg(path)));
-}
-
 QString nodeStat(const QString &node, const QString &path)
 {
-    return QString::fromUtf8(nodeExec(node, QStringLiteral("stat -c '%a %U:%G' '%1'").arg(path)))
+    return QString::fromUtf8(testlab::nodeExec(kLabDir, node,
+                                               QStringLiteral("stat -c '%a %U:%G' '%1'").arg(path)))
         .trimmed();
 }
 
 QString nodeListing(const QString &node, const QString &dir)
 {
-    return QString::fromUtf8(nodeExec(node, QStringLiteral("ls -A '%1'").arg(dir)));
+    return QString::fromUtf8(
+        testlab::nodeExec(kLabDir, node, QStringLiteral("ls -A '%1'").arg(dir)));
 }
 
 QStringList commentLines(const QByteArray &data)
@@ -129,7 +98,7 @@ class TestLabRemediate : public QObject
     void checkKept(const QString &nodeName, const QString &path, const QByteArray &before,
                    const QString &statBefore, const QString &listingBefore, int added, int removed)
     {
-        const QByteArray after = nodeFile(nodeName, path);
+        const QByteArray after = testlab::nodeFile(kLabDir, nodeName, path);
         const LineDiff d = LineDiff::compute(before, after);
         QCOMPARE(d.added(), added);
         QCOMPARE(d.removed(), removed);
@@ -146,11 +115,11 @@ private slots:
             QSKIP("the lab needs root");
         QVERIFY(m_data.isValid());
         QString out;
-        m_up = runLab({QStringLiteral("up"), QStringLiteral("--dir"), kLabDir,
-                       QStringLiteral("--base-port"), QString::number(kBasePort),
-                       QStringLiteral("--nodes"),
-                       QStringLiteral("cp-2=cp-bad,w-bad=worker-bad,w-dropin=worker-dropin-bad")},
-                      &out);
+        m_up = testlab::runLab(
+            {QStringLiteral("up"), QStringLiteral("--dir"), kLabDir, QStringLiteral("--base-port"),
+             QString::number(kBasePort), QStringLiteral("--nodes"),
+             QStringLiteral("cp-2=cp-bad,w-bad=worker-bad,w-dropin=worker-dropin-bad")},
+            &out);
         QVERIFY2(m_up, qPrintable(out));
         auto inv = loadInventory(kLabDir + QStringLiteral("/inventory.yaml"));
         QVERIFY(inv.ok());
@@ -165,7 +134,7 @@ private slots:
         if (!m_up)
             return;
         QString out;
-        QVERIFY2(runLab({QStringLiteral("down"), QStringLiteral("--dir"), kLabDir}, &out),
+        QVERIFY2(testlab::runLab({QStringLiteral("down"), QStringLiteral("--dir"), kLabDir}, &out),
                  qPrintable(out));
     }
 
@@ -174,7 +143,7 @@ private slots:
     // --rollback restores the backup byte for byte.
     void staticPodFlagThroughCli()
     {
-        const QByteArray before = nodeFile(QStringLiteral("cp-2"), kApiserver);
+        const QByteArray before = testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), kApiserver);
         QVERIFY(before.contains("# - --kubelet-client-certificate"));
         const QString statBefore = nodeStat(QStringLiteral("cp-2"), kApiserver);
         const QString listing = nodeListing(QStringLiteral("cp-2"), kManifests);
@@ -198,13 +167,14 @@ private slots:
                               QStringLiteral("+        - --kubelet-client-key="
                                              "/etc/kubernetes/pki/apiserver-kubelet-client.key")}));
         QVERIFY(minus.isEmpty());
-        QCOMPARE(nodeFile(QStringLiteral("cp-2"), kApiserver), before); // dry run: unchanged
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), kApiserver),
+                 before); // dry run: unchanged
 
         QCOMPARE(cli(base + QStringList{QStringLiteral("--apply")}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("1.2.5 is now PASS")), qPrintable(out));
         checkKept(QStringLiteral("cp-2"), kApiserver, before, statBefore, listing, 2, 0);
-        const QString argv = QString::fromUtf8(nodeExec(
-            QStringLiteral("cp-2"),
+        const QString argv = QString::fromUtf8(testlab::nodeExec(
+            kLabDir, QStringLiteral("cp-2"),
             QStringLiteral("for p in /proc/[0-9]*; do tr '\\0' ' ' < $p/cmdline; echo; done")));
         QVERIFY(argv.contains(QLatin1String("--kubelet-client-key=/etc/kubernetes/pki/"
                                             "apiserver-kubelet-client.key")));
@@ -219,11 +189,11 @@ private slots:
         QVERIFY(rec.diff.contains(QLatin1String("+        - --kubelet-client-key")));
         QCOMPARE(rec.items.size(), 1);
         QVERIFY(!rec.items[0].backup.startsWith(kManifests));
-        QCOMPARE(nodeFile(QStringLiteral("cp-2"), rec.items[0].backup), before);
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), rec.items[0].backup), before);
 
         QCOMPARE(cli(base + QStringList{QStringLiteral("--rollback")}, &out), 0);
         QVERIFY2(out.contains(QLatin1String("1.2.5 is now FAIL")), qPrintable(out));
-        QCOMPARE(nodeFile(QStringLiteral("cp-2"), kApiserver), before);
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), kApiserver), before);
         QCOMPARE(nodeStat(QStringLiteral("cp-2"), kApiserver), statBefore);
         QCOMPARE(nodeListing(QStringLiteral("cp-2"), kManifests), listing);
     }
@@ -244,7 +214,7 @@ private slots:
     {
         QFETCH(QString, nodeName);
         QFETCH(QString, file);
-        const QByteArray before = nodeFile(nodeName, file);
+        const QByteArray before = testlab::nodeFile(kLabDir, nodeName, file);
         const QString statBefore = nodeStat(nodeName, file);
         const QString listing = nodeListing(nodeName, kManifests);
         SshCommandRunner runner(node(nodeName), m_inv, sshOptions());
@@ -266,10 +236,10 @@ private slots:
         QVERIFY2(rec.outcome == QLatin1String("verified"), qPrintable(rec.message));
         QCOMPARE(rec.statusAfter, QStringLiteral("PASS"));
         checkKept(nodeName, file, before, statBefore, listing, 1, 1);
-        QCOMPARE(nodeFile(nodeName, rec.items[0].backup), before);
+        QCOMPARE(testlab::nodeFile(kLabDir, nodeName, rec.items[0].backup), before);
         // Roll back on request: the old file and FAIL again.
         QVERIFY(!s.rollback(rec, true));
-        QCOMPARE(nodeFile(nodeName, file), before);
+        QCOMPARE(testlab::nodeFile(kLabDir, nodeName, file), before);
         auto again = s.recheck(QStringLiteral("4.2.11"));
         QVERIFY(again.ok());
         QCOMPARE(again->status, Status::Fail);
@@ -285,7 +255,7 @@ private slots:
         for (Control &c : broken.controls)
             if (c.id == QLatin1String("4.2.11"))
                 c.fix->actions[0].value = QStringLiteral("maybe");
-        const QByteArray before = nodeFile(QStringLiteral("w-dropin"), file);
+        const QByteArray before = testlab::nodeFile(kLabDir, QStringLiteral("w-dropin"), file);
         SshCommandRunner runner(node(QStringLiteral("w-dropin")), m_inv, sshOptions());
         RemediationOptions ro;
         ro.waitSeconds = 12;
@@ -297,9 +267,9 @@ private slots:
         const RemediationRecord rec = s.applyAndVerify(*plan, true);
         QCOMPARE(rec.outcome, QStringLiteral("rolled-back"));
         QCOMPARE(rec.statusAfter, QStringLiteral("FAIL"));
-        QCOMPARE(nodeFile(QStringLiteral("w-dropin"), file), before);
-        QCOMPARE(QString::fromUtf8(nodeExec(QStringLiteral("w-dropin"),
-                                            QStringLiteral("systemctl is-active kubelet")))
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("w-dropin"), file), before);
+        QCOMPARE(QString::fromUtf8(testlab::nodeExec(kLabDir, QStringLiteral("w-dropin"),
+                                                     QStringLiteral("systemctl is-active kubelet")))
                      .trimmed(),
                  QStringLiteral("active"));
     }
@@ -317,7 +287,8 @@ private slots:
         QVERIFY(rec.message.contains(QLatin1String("systemctl restart kubelet")));
         QVERIFY(rec.statusAfter.isEmpty()); // not re-checked: the kubelet still runs the old one
         QVERIFY(!s.rollback(rec, false));
-        QCOMPARE(nodeFile(QStringLiteral("w-bad"), file), plan->changes[0].before);
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("w-bad"), file),
+                 plan->changes[0].before);
     }
 
     // A file permission control: FAIL -> PASS, and back from the saved mode.
@@ -355,9 +326,10 @@ private slots:
         auto r = s.audit(QStringLiteral("1.4.1"));
         QVERIFY(r.ok());
         QCOMPARE(r->status, Status::Fail);
-        nodeExec(QStringLiteral("cp-2"),
-                 QStringLiteral("printf '# touched after the scan\\n' >> '%1'").arg(sched));
-        const QByteArray touched = nodeFile(QStringLiteral("cp-2"), sched);
+        testlab::nodeExec(
+            kLabDir, QStringLiteral("cp-2"),
+            QStringLiteral("printf '# touched after the scan\\n' >> '%1'").arg(sched));
+        const QByteArray touched = testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), sched);
         auto refused = s.plan(QStringLiteral("1.4.1"));
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().message.contains(QLatin1String("changed")),
@@ -368,11 +340,12 @@ private slots:
         QVERIFY(s.audit(QStringLiteral("1.4.1")).ok());
         auto plan = s.plan(QStringLiteral("1.4.1"));
         QVERIFY2(plan.ok(), qPrintable(plan.ok() ? QString() : plan.error().toString()));
-        nodeExec(QStringLiteral("cp-2"), QStringLiteral("printf '# again\\n' >> '%1'").arg(sched));
-        const QByteArray touched2 = nodeFile(QStringLiteral("cp-2"), sched);
+        testlab::nodeExec(kLabDir, QStringLiteral("cp-2"),
+                          QStringLiteral("printf '# again\\n' >> '%1'").arg(sched));
+        const QByteArray touched2 = testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), sched);
         const RemediationRecord refusedRec = s.applyAndVerify(*plan, false);
         QCOMPARE(refusedRec.outcome, QStringLiteral("refused"));
-        QCOMPARE(nodeFile(QStringLiteral("cp-2"), sched), touched2);
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), sched), touched2);
         Q_UNUSED(touched);
 
         QVERIFY(s.audit(QStringLiteral("1.4.1")).ok());
@@ -386,16 +359,16 @@ private slots:
         QVERIFY2(rec.outcome == QLatin1String("verified"), qPrintable(rec.message));
         // The bare `--profiling` in args: became --profiling=false, nothing else moved.
         checkKept(QStringLiteral("cp-2"), sched, touched2, statBefore, listing, 1, 1);
-        QCOMPARE(nodeFile(QStringLiteral("cp-2"), rec.items[0].backup), touched2);
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), rec.items[0].backup), touched2);
         QVERIFY(!s.rollback(rec, false));
-        QCOMPARE(nodeFile(QStringLiteral("cp-2"), sched), touched2);
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), sched), touched2);
     }
 
     // A broken edit (a certificate flag pointing at a missing file: the API server crash-loops)
     // is refused by the on-node validation, and when forced, rolled back automatically.
     void brokenEditRolledBack()
     {
-        const QByteArray before = nodeFile(QStringLiteral("cp-2"), kApiserver);
+        const QByteArray before = testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), kApiserver);
         const QString statBefore = nodeStat(QStringLiteral("cp-2"), kApiserver);
         const QString listing = nodeListing(QStringLiteral("cp-2"), kManifests);
         SshCommandRunner runner(node(QStringLiteral("cp-2")), m_inv, sshOptions());
@@ -415,7 +388,7 @@ private slots:
         QCOMPARE(rec.outcome, QStringLiteral("rolled-back"));
         QCOMPARE(rec.statusBefore, QStringLiteral("FAIL"));
         QCOMPARE(rec.statusAfter, QStringLiteral("FAIL"));
-        QCOMPARE(nodeFile(QStringLiteral("cp-2"), kApiserver), before);
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), kApiserver), before);
         QCOMPARE(nodeStat(QStringLiteral("cp-2"), kApiserver), statBefore);
         QCOMPARE(nodeListing(QStringLiteral("cp-2"), kManifests), listing);
         auto after = s.recheck(QStringLiteral("1.2.5"));

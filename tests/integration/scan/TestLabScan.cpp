@@ -1,6 +1,7 @@
 // The product against the lab: real OpenSSH servers in namespaces, real sudo, the real collector.
 // Brings a private lab up in initTestCase and down in cleanupTestCase (needs root).
 
+#include "LabTools.h"
 #include "catalog/CatalogLoader.h"
 #include "inventory/Inventory.h"
 #include "scan/ScanEngine.h"
@@ -21,35 +22,6 @@ namespace {
 
 const QString kLabDir = QStringLiteral("/tmp/kinspect-it-scan");
 const int kBasePort = 24101;
-
-QString labScript()
-{
-    return QStringLiteral(KINSPECT_SOURCE_DIR "/tests/lab/lab.sh");
-}
-
-bool runLab(const QStringList &args, QString *output)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(labScript(), args);
-    const bool ok =
-        p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    *output = QString::fromUtf8(p.readAll());
-    return ok;
-}
-
-QHash<QString, QString> readKeyValues(const QString &path)
-{
-    QHash<QString, QString> out;
-    QFile f(path);
-    if (f.open(QIODevice::ReadOnly))
-        for (const QByteArray &line : f.readAll().split('\n')) {
-            const qsizetype eq = line.indexOf('=');
-            if (eq > 0)
-                out.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-        }
-    return out;
-}
 
 const ControlResult *find(const NodeResult &n, const QString &id)
 {
@@ -121,15 +93,14 @@ private slots:
             QSKIP("the lab needs root");
         QString out;
         // With network namespaces for the jump host where the machine allows them.
-        m_up = runLab({QStringLiteral("up"), QStringLiteral("--dir"), kLabDir,
-                       QStringLiteral("--base-port"), QString::number(kBasePort),
-                       QStringLiteral("--with-netns")},
-                      &out);
+        m_up = testlab::runLab({QStringLiteral("up"), QStringLiteral("--dir"), kLabDir,
+                                QStringLiteral("--base-port"), QString::number(kBasePort),
+                                QStringLiteral("--with-netns")},
+                               &out);
         QVERIFY2(m_up, qPrintable(out));
         m_netns = QFile::exists(kLabDir + QStringLiteral("/inventory-faults.yaml")) &&
                   out.contains(QLatin1String("w-jump"));
-        m_sudoPassword = readKeyValues(kLabDir + QStringLiteral("/secrets"))
-                             .value(QStringLiteral("KADMIN_SUDO_PASSWORD"));
+        m_sudoPassword = testlab::labSecret(kLabDir, QStringLiteral("KADMIN_SUDO_PASSWORD"));
         QVERIFY(!m_sudoPassword.isEmpty());
         auto b = CatalogLoader::load(QStringLiteral("cis-1.12"));
         QVERIFY(b.ok());
@@ -144,7 +115,7 @@ private slots:
         if (!m_up)
             return;
         QString out;
-        QVERIFY2(runLab({QStringLiteral("down"), QStringLiteral("--dir"), kLabDir}, &out),
+        QVERIFY2(testlab::runLab({QStringLiteral("down"), QStringLiteral("--dir"), kLabDir}, &out),
                  qPrintable(out));
     }
 

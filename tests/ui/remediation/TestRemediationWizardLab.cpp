@@ -3,6 +3,7 @@
 // re-check PASSes and the matrix shows it -> rollback -> FAIL again, the file as before.
 // Needs root; brings up its own lab (ports 27501+).
 
+#include "LabTools.h"
 #include "mainwindow/MainWindow.h"
 #include "prompts/IPrompter.h"
 #include "remediate/RemediationLog.h"
@@ -34,38 +35,6 @@ namespace {
 const QString kLabDir = QStringLiteral("/tmp/kinspect-wiz-lab");
 const int kBasePort = 27501;
 const QString kApiserver = QStringLiteral("/etc/kubernetes/manifests/kube-apiserver.yaml");
-
-bool runLab(const QStringList &args, QString *output)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral(KINSPECT_SOURCE_DIR "/tests/lab/lab.sh"), args);
-    const bool ok =
-        p.waitForFinished(180000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    *output = QString::fromUtf8(p.readAll());
-    return ok;
-}
-
-QByteArray nodeFile(const QString &node, const QString &path)
-{
-    QProcess p;
-    p.start(QStringLiteral(KINSPECT_SOURCE_DIR "/tests/lab/lab.sh"),
-            {QStringLiteral("exec"), QStringLiteral("--dir"), kLabDir, node, QStringLiteral("--"),
-             QStringLiteral("base64"), QStringLiteral("-w0"), path});
-    p.waitForFinished(60000);
-    return QByteArray::fromBase64(p.readAllStandardOutput());
-}
-
-QString secretValue(const QString &key)
-{
-    QFile f(kLabDir + QStringLiteral("/secrets"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith(key.toUtf8() + '='))
-            return QString::fromUtf8(line.mid(key.size() + 1));
-    return {};
-}
 
 class LabPrompter : public IPrompter
 {
@@ -110,12 +79,13 @@ private slots:
         qputenv("KINSPECT_DATA_DIR", m_data.path().toUtf8());
         qputenv("KINSPECT_HISTORY_DB", m_data.filePath(QStringLiteral("h.sqlite")).toUtf8());
         QString out;
-        m_up = runLab({QStringLiteral("up"), QStringLiteral("--dir"), kLabDir,
-                       QStringLiteral("--base-port"), QString::number(kBasePort),
-                       QStringLiteral("--nodes"), QStringLiteral("cp-2=cp-bad")},
-                      &out);
+        m_up = testlab::runLab({QStringLiteral("up"), QStringLiteral("--dir"), kLabDir,
+                                QStringLiteral("--base-port"), QString::number(kBasePort),
+                                QStringLiteral("--nodes"), QStringLiteral("cp-2=cp-bad")},
+                               &out);
         QVERIFY2(m_up, qPrintable(out));
-        m_prompter.sudoPassword = secretValue(QStringLiteral("KADMIN_SUDO_PASSWORD"));
+        m_prompter.sudoPassword =
+            testlab::labSecret(kLabDir, QStringLiteral("KADMIN_SUDO_PASSWORD"));
     }
 
     void cleanupTestCase()
@@ -123,7 +93,7 @@ private slots:
         if (!m_up)
             return;
         QString out;
-        QVERIFY2(runLab({QStringLiteral("down"), QStringLiteral("--dir"), kLabDir}, &out),
+        QVERIFY2(testlab::runLab({QStringLiteral("down"), QStringLiteral("--dir"), kLabDir}, &out),
                  qPrintable(out));
     }
 
@@ -147,7 +117,7 @@ private slots:
         QVERIFY(finished.wait(180000));
         QCOMPARE(w.benchmark().id, QStringLiteral("cis-1.5.1"));
         QCOMPARE(statusOf(w, QStringLiteral("cp-2"), QStringLiteral("1.2.5")), Status::Fail);
-        const QByteArray before = nodeFile(QStringLiteral("cp-2"), kApiserver);
+        const QByteArray before = testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), kApiserver);
         QVERIFY(!before.isEmpty());
 
         QVERIFY(w.selectCell(QStringLiteral("1.2.5"), QStringLiteral("cp-2")));
@@ -197,7 +167,7 @@ private slots:
                             results->item(0, 3)->text()));
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, QStringLiteral("cp-2"), QStringLiteral("1.2.5")),
                                   Status::Pass, 5000);
-        QVERIFY(nodeFile(QStringLiteral("cp-2"), kApiserver) != before);
+        QVERIFY(testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), kApiserver) != before);
 
         steps.clear();
         QTest::mouseClick(wiz->findChild<QPushButton *>(QStringLiteral("rollback:cp-2")),
@@ -206,7 +176,7 @@ private slots:
         QCOMPARE(results->item(0, 2)->text(), QStringLiteral("FAIL"));
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(w, QStringLiteral("cp-2"), QStringLiteral("1.2.5")),
                                   Status::Fail, 5000);
-        QCOMPARE(nodeFile(QStringLiteral("cp-2"), kApiserver), before);
+        QCOMPARE(testlab::nodeFile(kLabDir, QStringLiteral("cp-2"), kApiserver), before);
         const QList<RemediationRecord> log = RemediationLog::read();
         QCOMPARE(log.size(), 2);
         QCOMPARE(log[0].outcome, QStringLiteral("verified"));
