@@ -22,8 +22,8 @@ inline bool runLab(const QStringList &args, QString *output, int timeoutMs = 180
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(labScript(), args);
-    const bool ok = p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit &&
-                    p.exitCode() == 0;
+    const bool ok =
+        p.waitForFinished(timeoutMs) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     *output = QString::fromUtf8(p.readAll());
     return ok;
 }
@@ -44,9 +44,9 @@ inline QString labSecret(const QString &labDir, const QString &key)
 inline QByteArray nodeExec(const QString &labDir, const QString &node, const QString &shellCommand)
 {
     QProcess p;
-    p.start(labScript(), {QStringLiteral("exec"), QStringLiteral("--dir"), labDir, node,
-                          QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"),
-                          shellCommand});
+    p.start(labScript(),
+            {QStringLiteral("exec"), QStringLiteral("--dir"), labDir, node, QStringLiteral("--"),
+             QStringLiteral("sh"), QStringLiteral("-c"), shellCommand});
     p.waitForFinished(60000);
     return p.readAllStandardOutput();
 }
