@@ -1,6 +1,7 @@
 #include "store/RemediationStore.h"
 
 #include "store/ScanHistory.h"
+#include "store/SqliteConnection.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -23,33 +24,16 @@ RemediationStore::RemediationStore()
 
 RemediationStore::~RemediationStore()
 {
-    if (QSqlDatabase::contains(m_connection)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connection);
-    }
+    closeSqliteConnection(m_connection);
 }
 
 std::optional<Error> RemediationStore::open(const QString &path)
 {
     const QString file = path.isEmpty() ? ScanHistory::defaultPath() : path;
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return Error{QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"), file, 0};
-    const QFileInfo fi(file);
-    if (!QDir().mkpath(fi.absolutePath()))
-        return Error{QStringLiteral("cannot create the folder"), fi.absolutePath(), 0};
-    QSqlDatabase db = QSqlDatabase::contains(m_connection)
-                          ? QSqlDatabase::database(m_connection, false)
-                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.close();
-    db.setDatabaseName(fi.absoluteFilePath());
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        return Error{db.lastError().text(), file, 0};
+    if (auto e = openSqliteConnection(m_connection, file))
+        return e;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
-    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS remediations ("
                                " id INTEGER PRIMARY KEY AUTOINCREMENT,"
                                " time TEXT NOT NULL, node TEXT NOT NULL, host TEXT, benchmark TEXT,"

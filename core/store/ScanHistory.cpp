@@ -1,6 +1,7 @@
 #include "store/ScanHistory.h"
 
 #include "store/ResultCodec.h"
+#include "store/SqliteConnection.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -160,13 +161,7 @@ ScanHistory::ScanHistory()
 
 ScanHistory::~ScanHistory()
 {
-    if (QSqlDatabase::contains(m_connection)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connection);
-    }
+    closeSqliteConnection(m_connection);
 }
 
 bool ScanHistory::isOpen() const
@@ -177,24 +172,11 @@ bool ScanHistory::isOpen() const
 
 std::optional<Error> ScanHistory::open(const QString &path)
 {
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
-        return Error{QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed"), path, 0};
-    const QFileInfo fi(path);
-    if (!QDir().mkpath(fi.absolutePath()))
-        return Error{QStringLiteral("cannot create the folder"), fi.absolutePath(), 0};
-    QSqlDatabase db = QSqlDatabase::contains(m_connection)
-                          ? QSqlDatabase::database(m_connection, false)
-                          : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.close();
-    db.setDatabaseName(fi.absoluteFilePath());
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        return Error{db.lastError().text(), path, 0};
-    m_path = fi.absoluteFilePath();
+    if (auto e = openSqliteConnection(m_connection, path))
+        return e;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    m_path = db.databaseName();
     QSqlQuery q(db);
-    // WAL: readers (the GUI) never block the writer (the CLI); a crash rolls back to the last
-    // committed transaction.
-    q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
     if (!q.exec(QStringLiteral("PRAGMA schema_version")))
