@@ -4,6 +4,7 @@
 #include "evaluate/Distributions.h"
 #include "evaluate/Operators.h"
 #include "evaluate/Profile.h"
+#include "snapshot/KubeletFiles.h"
 #include "util/Yaml.h"
 
 #include <QRegularExpression>
@@ -17,10 +18,6 @@ namespace {
 const QString kControlPlane = QStringLiteral("control-plane");
 const QString kEtcd = QStringLiteral("etcd");
 const QString kWorker = QStringLiteral("worker");
-
-const QStringList kSystemdDirs = {
-    QStringLiteral("/etc/systemd/system"), QStringLiteral("/run/systemd/system"),
-    QStringLiteral("/usr/lib/systemd/system"), QStringLiteral("/lib/systemd/system")};
 
 bool isControlPlaneComponent(const QString &c)
 {
@@ -205,21 +202,8 @@ public:
         if (m_s.process(QStringLiteral("kubelet")))
             return true;
         for (const auto &st : m_s.stats)
-            if (st.exists() && isUnitFile(st.path, QStringLiteral("kubelet")))
+            if (st.exists() && isSystemdUnitFile(st.path, QStringLiteral("kubelet")))
                 return true;
-        return false;
-    }
-
-    static bool isUnitFile(const QString &path, const QString &unit)
-    {
-        for (const QString &d : kSystemdDirs) {
-            if (path == d + QLatin1Char('/') + unit + QLatin1String(".service"))
-                return true;
-            const QString dropins = d + QLatin1Char('/') + unit + QLatin1String(".service.d/");
-            if (path.startsWith(dropins) && path.endsWith(QLatin1String(".conf")) &&
-                !path.mid(dropins.size()).contains(QLatin1Char('/')))
-                return true;
-        }
         return false;
     }
 
@@ -235,26 +219,7 @@ public:
                 out << manifest;
             return out;
         }
-        QStringList env;
-        for (auto it = m_s.files.cbegin(); it != m_s.files.cend(); ++it) {
-            if (!isUnitFile(it.key(), component))
-                continue;
-            out << it.key();
-            static const QRegularExpression envFile(
-                QStringLiteral("^\\s*EnvironmentFile\\s*=\\s*-?(\\S+)"),
-                QRegularExpression::MultilineOption);
-            auto m = envFile.globalMatch(QString::fromUtf8(it->data));
-            while (m.hasNext())
-                env << m.next().captured(1);
-        }
-        for (const QString &e :
-             {QStringLiteral("/var/lib/kubelet/kubeadm-flags.env"),
-              QStringLiteral("/etc/default/kubelet"), QStringLiteral("/etc/sysconfig/kubelet")})
-            if (!env.contains(e))
-                env << e;
-        for (const QString &e : env)
-            if (m_s.file(e))
-                out << e;
+        out = kubeletFlagFiles(m_s);
         out.sort();
         return out;
     }
@@ -616,7 +581,7 @@ private:
                 units = {QStringLiteral("rke2-server"), QStringLiteral("rke2-agent")};
             for (auto it = s.stats.cbegin(); it != s.stats.cend(); ++it)
                 for (const QString &unit : units)
-                    if (it->exists() && NodeView::isUnitFile(it.key(), unit))
+                    if (it->exists() && isSystemdUnitFile(it.key(), unit))
                         roots << it.key();
             roots.sort();
             if (roots.isEmpty())

@@ -1,4 +1,5 @@
 #include "remediate/RemediationPlan.h"
+#include "snapshot/KubeletFiles.h"
 
 #include "evaluate/ArgvParser.h"
 #include "evaluate/Operators.h"
@@ -13,23 +14,7 @@ namespace kinspect {
 
 namespace {
 
-const QStringList kSystemdDirs = {
-    QStringLiteral("/etc/systemd/system"), QStringLiteral("/run/systemd/system"),
-    QStringLiteral("/usr/lib/systemd/system"), QStringLiteral("/lib/systemd/system")};
 const QString kExtraArgs = QStringLiteral("KUBELET_EXTRA_ARGS");
-
-bool isUnitFile(const QString &path, const QString &unit)
-{
-    for (const QString &d : kSystemdDirs) {
-        if (path == d + QLatin1Char('/') + unit + QLatin1String(".service"))
-            return true;
-        const QString dropins = d + QLatin1Char('/') + unit + QLatin1String(".service.d/");
-        if (path.startsWith(dropins) && path.endsWith(QLatin1String(".conf")) &&
-            !path.mid(dropins.size()).contains(QLatin1Char('/')))
-            return true;
-    }
-    return false;
-}
 
 QByteArray sha256Hex(const QByteArray &data)
 {
@@ -258,32 +243,9 @@ Expected<RemediationPlan> RemediationPlanner::plan(const QMap<QString, QString> 
 
     // The kubelet's flag files: units and drop-ins, the EnvironmentFiles they name, and the
     // usual env files.
-    QStringList kubeletFiles, envFiles;
-    if (component == QLatin1String("kubelet")) {
-        for (auto it = m_snapshot.files.cbegin(); it != m_snapshot.files.cend(); ++it) {
-            if (!isUnitFile(it.key(), component))
-                continue;
-            kubeletFiles << it.key();
-            static const QRegularExpression envFile(
-                QStringLiteral("^\\s*EnvironmentFile\\s*=\\s*-?(\\S+)"),
-                QRegularExpression::MultilineOption);
-            auto m = envFile.globalMatch(QString::fromUtf8(it->data));
-            while (m.hasNext()) {
-                const QString e = m.next().captured(1);
-                if (!envFiles.contains(e))
-                    envFiles << e;
-            }
-        }
-        for (const QString &e :
-             {QStringLiteral("/var/lib/kubelet/kubeadm-flags.env"),
-              QStringLiteral("/etc/default/kubelet"), QStringLiteral("/etc/sysconfig/kubelet")})
-            if (!envFiles.contains(e))
-                envFiles << e;
-        kubeletFiles.sort();
-        for (const QString &e : envFiles)
-            if (m_snapshot.file(e))
-                kubeletFiles << e;
-    }
+    QStringList kubeletFiles;
+    if (component == QLatin1String("kubelet"))
+        kubeletFiles = kubeletFlagFiles(m_snapshot);
     const auto kindOf = [](const QString &path) {
         return path.endsWith(QLatin1String(".service")) || path.endsWith(QLatin1String(".conf"))
                    ? FlagFileKind::SystemdUnit
