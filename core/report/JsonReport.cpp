@@ -1,5 +1,7 @@
 #include "report/JsonReport.h"
 
+#include "evaluate/ResultJson.h"
+
 #include "util/Text.h"
 
 #include <QJsonArray>
@@ -70,23 +72,14 @@ QJsonObject clusterResultToJson(const Benchmark &benchmark, const ClusterResult 
                 jr.insert(QStringLiteral("manualHint"), statusName(*r.manualHint));
             if (r.originalStatus)
                 jr.insert(QStringLiteral("originalStatus"), statusName(*r.originalStatus));
-            if (r.waiver)
-                jr.insert(QStringLiteral("waiver"),
-                          QJsonObject{
-                              {QStringLiteral("id"), r.waiver->id},
-                              {QStringLiteral("justification"), r.waiver->justification},
-                              {QStringLiteral("owner"), r.waiver->owner},
-                              {QStringLiteral("expires"), r.waiver->expires.toString(Qt::ISODate)},
-                              {QStringLiteral("expired"), r.status != Status::Waived}});
+            if (r.waiver) {
+                QJsonObject w = waiverToJson(*r.waiver);
+                w.insert(QStringLiteral("expired"), r.status != Status::Waived);
+                jr.insert(QStringLiteral("waiver"), w);
+            }
             QJsonArray ev;
             for (const Evidence &e : r.evidence)
-                ev.append(QJsonObject{{QStringLiteral("source"), e.source},
-                                      {QStringLiteral("path"), e.path},
-                                      {QStringLiteral("key"), e.key},
-                                      {QStringLiteral("actual"), e.actual},
-                                      {QStringLiteral("expected"), e.expected},
-                                      {QStringLiteral("command"), e.command},
-                                      {QStringLiteral("passed"), e.passed}});
+                ev.append(evidenceToJson(e));
             jr.insert(QStringLiteral("evidence"), ev);
             jr.insert(QStringLiteral("remediation"),
                       QJsonObject{{QStringLiteral("summary"),

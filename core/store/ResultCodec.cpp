@@ -1,5 +1,7 @@
 #include "store/ResultCodec.h"
 
+#include "evaluate/ResultJson.h"
+
 #include <QJsonArray>
 
 namespace kinspect {
@@ -45,21 +47,10 @@ QJsonObject nodeResultToStoreJson(const NodeResult &n)
         if (r.originalStatus)
             jr.insert(QStringLiteral("originalStatus"), statusName(*r.originalStatus));
         if (r.waiver)
-            jr.insert(
-                QStringLiteral("waiver"),
-                QJsonObject{{QStringLiteral("id"), r.waiver->id},
-                            {QStringLiteral("justification"), r.waiver->justification},
-                            {QStringLiteral("owner"), r.waiver->owner},
-                            {QStringLiteral("expires"), r.waiver->expires.toString(Qt::ISODate)}});
+            jr.insert(QStringLiteral("waiver"), waiverToJson(*r.waiver));
         QJsonArray ev;
         for (const Evidence &e : r.evidence)
-            ev.append(QJsonObject{{QStringLiteral("source"), e.source},
-                                  {QStringLiteral("path"), e.path},
-                                  {QStringLiteral("key"), e.key},
-                                  {QStringLiteral("actual"), e.actual},
-                                  {QStringLiteral("expected"), e.expected},
-                                  {QStringLiteral("command"), e.command},
-                                  {QStringLiteral("passed"), e.passed}});
+            ev.append(evidenceToJson(e));
         jr.insert(QStringLiteral("evidence"), ev);
         results.append(jr);
     }
@@ -96,24 +87,10 @@ Expected<NodeResult> nodeResultFromStoreJson(const QJsonObject &o)
         if (jr.contains(QStringLiteral("originalStatus")))
             r.originalStatus =
                 statusFromName(jr.value(QStringLiteral("originalStatus")).toString());
-        if (jr.contains(QStringLiteral("waiver"))) {
-            const QJsonObject w = jr.value(QStringLiteral("waiver")).toObject();
-            r.waiver = AppliedWaiver{
-                w.value(QStringLiteral("id")).toString(),
-                w.value(QStringLiteral("justification")).toString(),
-                w.value(QStringLiteral("owner")).toString(),
-                QDate::fromString(w.value(QStringLiteral("expires")).toString(), Qt::ISODate)};
-        }
-        for (const auto &ev : jr.value(QStringLiteral("evidence")).toArray()) {
-            const QJsonObject e = ev.toObject();
-            r.evidence << Evidence{e.value(QStringLiteral("source")).toString(),
-                                   e.value(QStringLiteral("path")).toString(),
-                                   e.value(QStringLiteral("key")).toString(),
-                                   e.value(QStringLiteral("actual")).toString(),
-                                   e.value(QStringLiteral("expected")).toString(),
-                                   e.value(QStringLiteral("command")).toString(),
-                                   e.value(QStringLiteral("passed")).toBool()};
-        }
+        if (jr.contains(QStringLiteral("waiver")))
+            r.waiver = waiverFromJson(jr.value(QStringLiteral("waiver")).toObject());
+        for (const auto &ev : jr.value(QStringLiteral("evidence")).toArray())
+            r.evidence << evidenceFromJson(ev.toObject());
         n.results << r;
     }
     return n;
