@@ -3,7 +3,7 @@
 # ("kinspect-snapshot 1") on stdout. Kinspect runs it as `sh -s -- ARGS` with this script on stdin,
 # possibly under sudo.
 #
-# POSIX sh (dash, busybox sh); tools: stat base64 sha256sum grep awk find od readlink date id
+# POSIX sh (dash, busybox sh); tools: stat sha256sum grep awk find od readlink date id
 # (timeout when present). Written to fork little: /proc is scanned with the `read` builtin, paths
 # are stat'ed in one `stat` call, checksummed in one `sha256sum` call, and the small decoding and
 # encoding jobs are done by a few awk passes instead of per-line loops.
@@ -69,6 +69,22 @@ function kc_b64arr(A, n,   i, v, out, piece) {
         if (length(piece) >= 4096) { out = out piece; piece = "" }
     }
     return out piece
+}
+# base64 of the first n bytes of string s, printed (a table of 4096 two-character groups: this
+# is the hot loop of the collector for file contents)
+function kc_b64init(   i) {
+    for (i = 0; i < 4096; i++) KC_B2[i] = substr(KC_B, int(i / 64) + 1, 1) substr(KC_B, i % 64 + 1, 1)
+}
+function kc_b64str3(s, n,   i, m, v, piece) {
+    piece = ""; m = n - n % 3
+    for (i = 1; i <= m; i += 3) {
+        v = KC_ORD[substr(s, i, 1)] * 65536 + KC_ORD[substr(s, i + 1, 1)] * 256 + KC_ORD[substr(s, i + 2, 1)]
+        piece = piece KC_B2[int(v / 4096)] KC_B2[v % 4096]
+        if (length(piece) >= 4096) { printf "%s", piece; piece = "" }
+    }
+    if (n - m == 1) { v = KC_ORD[substr(s, m + 1, 1)] * 16; piece = piece substr(KC_B2[v], 1, 2) "==" }
+    else if (n - m == 2) { v = KC_ORD[substr(s, m + 1, 1)] * 1024 + KC_ORD[substr(s, m + 2, 1)] * 4; piece = piece KC_B2[int(v / 64)] substr(KC_B, v % 64 + 1, 1) "=" }
+    printf "%s", piece
 }
 function kc_b64arr_print(A, n,   i, v, piece) {
     piece = ""
@@ -288,17 +304,34 @@ END {
 }
 '
 
-# Redaction of the files that may hold secrets; prints their FILE records with the content
-# base64-encoded here (they are small config files). KC_META: "sha<TAB>size<TAB>b64path" per file.
+# Contents of every file that is sent: one awk pass reads them all (they are NUL-free text: files
+# holding NUL are skipped as binary), redacts the ones that may hold secrets and prints their FILE
+# records with the content base64-encoded here. One process for all files instead of a base64
+# process per file: on a control-plane node process creation was most of the collector's cost.
+# KC_META: "sha<TAB>size<TAB>b64path<TAB>O|X" per file argument (X: redact).
 KC_REDACT_AWK='
-BEGIN { kc_init(); nm = split(ENVIRON["KC_META"], META, "\n"); fi = 0 }
-FNR == 1 { if (fi > 0) flush(); fi++; nl = 0; orig = 0; changed = 0; inpem = 0; pend = 0 }
-{
-    line = $0; orig += length(line) + 1
+BEGIN {
+    kc_init(); kc_b64init()
+    split(ENVIRON["KC_META"], META, "\n")
+    # getline per file rather than the main loop: an empty file has no record but needs its FILE
+    for (fi = 1; fi < ARGC; fi++) {
+        split(META[fi], M, "\t"); f = ARGV[fi]
+        nl = 0; orig = 0; changed = 0; inpem = 0; pend = 0
+        while ((r = (getline line < f)) > 0) {
+            orig += length(line) + 1
+            if (M[4] == "X") addline(line)
+            else L[++nl] = line
+        }
+        close(f)
+        flush(r < 0)
+    }
+    exit
+}
+function addline(line,   cr) {
     cr = ""; if (line ~ /\r$/) { cr = "\r"; line = substr(line, 1, length(line) - 1) }
     if (inpem) {
         if (line ~ /-----END [A-Z0-9 ]*PRIVATE KEY-----/) inpem = 0
-        changed++; next
+        changed++; return
     }
     if (match(line, /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/)) {
         pre = substr(line, 1, RSTART - 1); rest = substr(line, RSTART)
@@ -347,7 +380,6 @@ function valueat(line, st,   head, rest, c, e, v) {
     if (keep(v) || v == "") return line
     changed++; return head "REDACTED" substr(rest, RLENGTH + 1)
 }
-END { if (fi > 0) flush() }
 function redact(line,   out, low, st, v, q, e, c, done, tail) {
     out = ""
     # key: value / key=value / "key": "value" / --flag=value / --flag value
@@ -386,20 +418,20 @@ function redact(line,   out, low, st, v, q, e, c, done, tail) {
     return line
 }
 function keep(v,   l) { l = tolower(v); return v == "" || l == "true" || l == "false" || l == "null" || l == "~" || v == "REDACTED" }
-# The content goes through the base64 tool (one process per file): encoding in awk costs a
-# quarter of a second of CPU per control-plane node.
-function flush(   i, m, cmd) {
-    split(META[fi], m, "\t")
-    printf "FILE\t%s\t%s\t%s\t%s\t", m[3], m[1], m[2], (changed ? "redacted" : "ok")
-    fflush()
-    cmd = ENVIRON["KC_B64CMD"]
+# FILE record: content (lines joined; the last newline only where the file has one) in base64
+function flush(failed,   i, t, k, carry) {
+    if (failed) { printf "FILE\t%s\t-\t%s\tskipped\tunreadable\n", M[3], M[2]; return }
+    printf "FILE\t%s\t%s\t%s\t%s\t", M[3], M[1], M[2], (changed ? "redacted" : "ok")
+    carry = ""
     for (i = 1; i <= nl; i++) {
-        if (i < nl || orig != m[2] + 1) printf "%s\n", L[i] | cmd
-        else printf "%s", L[i] | cmd
+        t = carry L[i] ((i < nl || orig != M[2] + 1) ? "\n" : "")
+        k = length(t) - length(t) % 3
+        kc_b64str3(t, k)
+        carry = substr(t, k + 1)
+        delete L[i]
     }
-    if (nl > 0) close(cmd)
+    kc_b64str3(carry, length(carry))
     printf "\n"
-    for (i in L) delete L[i]
 }
 '
 
@@ -786,42 +818,29 @@ EOF
                 grep -l -i -E 'PRIVATE KEY|token|passw|secret|credential|api_?key|key-data|keydata|access-?key|private-?key|://[^/@ ]*:[^/@ ]*@' "$@" 2>/dev/null
             } | awk "$KC_AWKLIB$KC_PLAN_AWK" 2>&1 >&3
         )
-        b64w=0
-        echo | base64 -w0 >/dev/null 2>&1 && b64w=1
-        KC_B64CMD="base64 | tr -d '\\n'"
-        [ $b64w = 1 ] && KC_B64CMD='base64 -w0'
-        export KC_B64CMD
-        KC_META=
-        redact=
-        set --
+        # files to send as they are first, then the ones to redact (the order of the records)
+        KC_META= XMETA=
+        okf= redact=
         set -f
         oldifs=$IFS IFS=$nl
         for l in $plan; do
             IFS=$tab
-            set -f
             # shellcheck disable=SC2086
             set -- $l
             IFS=$nl
             case $1 in
-            @O)
-                printf 'FILE\t%s\t%s\t%s\tok\t' "$4" "$2" "$3"
-                if [ $b64w = 1 ]; then base64 -w0 <"$5"; else base64 <"$5" | tr -d '\n'; fi
-                echo
-                ;;
-            @X) redact="$redact$5$nl" KC_META="$KC_META$2$tab$3$tab$4$nl" ;;
+            @O) okf="$okf$5$nl" KC_META="$KC_META$2$tab$3$tab$4${tab}O$nl" ;;
+            @X) redact="$redact$5$nl" XMETA="$XMETA$2$tab$3$tab$4${tab}X$nl" ;;
             *) warn "content plan: $l" ;;
             esac
         done
+        KC_META=$KC_META$XMETA
+        # shellcheck disable=SC2086
+        set -- $okf$redact
         IFS=$oldifs
         set +f
-        if [ -n "$redact" ]; then
+        if [ $# -gt 0 ]; then
             export KC_META
-            set -f
-            oldifs=$IFS IFS=$nl
-            # shellcheck disable=SC2086
-            set -- $redact
-            IFS=$oldifs
-            set +f
             awk "$KC_AWKLIB$KC_REDACT_AWK" "$@"
         fi
     fi
