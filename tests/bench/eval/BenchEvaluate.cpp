@@ -1,0 +1,122 @@
+// Evaluation throughput: every snapshot of tests/data/snapshots, parsed once, evaluated under the
+// real CIS catalogs again and again. One item = one control evaluated on one node, so items/s is
+// node x control evaluations per second (target: 1,000,000). Also the snapshot parser's speed
+// (bytes/s over the same files). BENCHMARKS.md gives the command and the figures.
+
+#include "catalog/CatalogLoader.h"
+#include "evaluate/Evaluator.h"
+#include "snapshot/SnapshotParser.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace kinspect;
+
+namespace {
+
+struct Data
+{
+    QStringList names;
+    QList<QByteArray> raw;
+    QList<NodeSnapshot> snapshots;
+    qint64 bytes = 0;
+};
+
+const Data &data()
+{
+    static const Data d = [] {
+        Data out;
+        const QDir dir(QStringLiteral(KINSPECT_TEST_DATA "/snapshots"));
+        for (const QString &file :
+             dir.entryList({QStringLiteral("*.snap")}, QDir::Files, QDir::Name)) {
+            QFile in(dir.filePath(file));
+            if (!in.open(QIODevice::ReadOnly))
+                std::abort();
+            const QByteArray raw = in.readAll();
+            auto snap = parseSnapshot(raw, file);
+            if (!snap) {
+                std::fprintf(stderr, "%s\n", qPrintable(snap.error().toString()));
+                std::abort();
+            }
+            out.names << file;
+            out.raw << raw;
+            out.snapshots << *snap;
+            out.bytes += raw.size();
+        }
+        if (out.snapshots.isEmpty())
+            std::abort();
+        return out;
+    }();
+    return d;
+}
+
+const Benchmark &catalog(const QString &id)
+{
+    static QHash<QString, Benchmark> loaded;
+    auto it = loaded.find(id);
+    if (it == loaded.end()) {
+        auto b = CatalogLoader::load(id);
+        if (!b) {
+            std::fprintf(stderr, "%s\n", qPrintable(b.error().toString()));
+            std::abort();
+        }
+        it = loaded.insert(id, *b);
+    }
+    return *it;
+}
+
+void evaluateAll(benchmark::State &state, const QString &catalogId)
+{
+    const Data &d = data();
+    const Benchmark &b = catalog(catalogId);
+    const Evaluator evaluator(b);
+    QList<NodeContext> contexts;
+    for (int i = 0; i < d.snapshots.size(); ++i)
+        contexts << NodeContext{d.names[i], d.snapshots[i].hostname, {}};
+    qint64 items = 0;
+    for (auto _ : state) {
+        for (int i = 0; i < d.snapshots.size(); ++i) {
+            NodeResult r = evaluator.evaluate(d.snapshots[i], contexts[i]);
+            items += r.results.size();
+            benchmark::DoNotOptimize(r);
+        }
+    }
+    state.SetItemsProcessed(items);
+    state.counters["nodes"] = double(d.snapshots.size());
+    state.counters["controls"] = double(b.controls.size());
+}
+
+void BM_Evaluate_cis112(benchmark::State &state)
+{
+    evaluateAll(state, QStringLiteral("cis-1.12"));
+}
+void BM_Evaluate_cis151(benchmark::State &state)
+{
+    evaluateAll(state, QStringLiteral("cis-1.5.1"));
+}
+
+void BM_ParseSnapshots(benchmark::State &state)
+{
+    const Data &d = data();
+    for (auto _ : state) {
+        for (int i = 0; i < d.raw.size(); ++i) {
+            auto snap = parseSnapshot(d.raw[i], d.names[i]);
+            benchmark::DoNotOptimize(snap);
+        }
+    }
+    state.SetBytesProcessed(state.iterations() * d.bytes);
+    state.SetItemsProcessed(state.iterations() * d.raw.size());
+}
+
+} // namespace
+
+BENCHMARK(BM_Evaluate_cis112)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Evaluate_cis151)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ParseSnapshots)->Unit(benchmark::kMicrosecond);
+
+BENCHMARK_MAIN();
