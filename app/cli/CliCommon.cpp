@@ -1,8 +1,11 @@
 #include "CliCommon.h"
 
 #include "report/ReportFormats.h"
+#include "util/Text.h"
 
+#include <QIODevice>
 #include <QSaveFile>
+#include <QStringDecoder>
 
 #include <algorithm>
 #include <cstdio>
@@ -10,15 +13,62 @@
 
 namespace kinspect::cli {
 
+namespace {
+
+// Everything the CLI prints goes through here, so node data (names, paths, argv, messages from a
+// hostile node or a crafted file) can never write raw control characters to a terminal, whatever
+// call site forgot to sanitize. Messages on stderr are escaped always (they may end up in a log
+// someone cats later); stdout only when it is a terminal, with JSON-compatible escapes, so
+// redirected output (JSON, YAML, CSV) keeps its exact bytes.
+class TerminalSafeDevice : public QIODevice
+{
+public:
+    enum class Mode
+    {
+        Always,
+        WhenTerminal
+    };
+    TerminalSafeDevice(FILE *file, Mode mode) : m_file(file)
+    {
+        m_escape = mode == Mode::Always || isatty(fileno(file));
+        open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+    }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+    qint64 writeData(const char *data, qint64 len) override
+    {
+        if (!m_escape) {
+            std::fwrite(data, 1, size_t(len), m_file);
+        } else {
+            // Stateful decoder: a multi-byte character split across two writes stays whole.
+            const QString text = m_decoder.decode(QByteArrayView(data, len));
+            const QByteArray safe = escapeTerminalControls(text).toUtf8();
+            std::fwrite(safe.constData(), 1, size_t(safe.size()), m_file);
+        }
+        std::fflush(m_file);
+        return len;
+    }
+
+private:
+    FILE *m_file;
+    bool m_escape = true;
+    QStringDecoder m_decoder{QStringDecoder::Utf8};
+};
+
+} // namespace
+
 QTextStream &out()
 {
-    static QTextStream s(stdout);
+    static TerminalSafeDevice dev(stdout, TerminalSafeDevice::Mode::WhenTerminal);
+    static QTextStream s(&dev);
     return s;
 }
 
 QTextStream &err()
 {
-    static QTextStream s(stderr);
+    static TerminalSafeDevice dev(stderr, TerminalSafeDevice::Mode::Always);
+    static QTextStream s(&dev);
     return s;
 }
 
@@ -30,11 +80,20 @@ int usageError(const QString &message)
     return Usage;
 }
 
-bool writeOutput(const QString &path, const QByteArray &data)
+bool writeOutput(const QString &path, const QByteArray &data, bool terminalSafe)
 {
     if (path.isEmpty() || path == QLatin1String("-")) {
         out().flush();
-        std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+        if (isatty(STDOUT_FILENO)) {
+            // A report printed on a terminal: node data in it (CSV cells, HTML, JSON strings)
+            // must not drive the terminal. Only the text report keeps its bytes: it escapes node
+            // data itself and its colour sequences are its own.
+            const QByteArray safe =
+                terminalSafe ? data : escapeTerminalControls(QString::fromUtf8(data)).toUtf8();
+            std::fwrite(safe.constData(), 1, size_t(safe.size()), stdout);
+        } else {
+            std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+        }
         std::fflush(stdout);
         return true;
     }
@@ -86,7 +145,7 @@ int writeClusterReport(const QCommandLineParser &p, const Options &o, const Benc
         err() << "kinspect-cli: " << data.error().toString() << "\n";
         return Usage;
     }
-    if (!writeOutput(p.value(o.output), *data))
+    if (!writeOutput(p.value(o.output), *data, p.value(o.format) == QLatin1String("text")))
         return Usage;
     return exitCodeFor(result);
 }

@@ -25,8 +25,10 @@ QTextStream &out();
 QTextStream &err();
 // Prints "kinspect-cli: MESSAGE" and a hint; returns Usage.
 int usageError(const QString &message);
-// Writes `data` to `path` atomically (QSaveFile), or to stdout when path is empty or "-".
-bool writeOutput(const QString &path, const QByteArray &data);
+// Writes `data` to `path` atomically (QSaveFile), or to stdout when path is empty or "-". On a
+// terminal, control characters in `data` are escaped unless the caller says it is `terminalSafe`
+// (the text report, which escapes node data itself and adds its own colours).
+bool writeOutput(const QString &path, const QByteArray &data, bool terminalSafe = false);
 
 // Options several subcommands share; each subcommand registers the ones it takes.
 struct Options

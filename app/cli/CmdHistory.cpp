@@ -87,7 +87,7 @@ int finishReport(const QCommandLineParser &p, const Options &o, const HistoryOpt
         err() << "kinspect-cli: " << data.error().toString() << "\n";
         return Usage;
     }
-    if (!writeOutput(p.value(o.output), *data))
+    if (!writeOutput(p.value(o.output), *data, p.value(o.format) == QLatin1String("text")))
         return Usage;
     return exitCodeFor(result);
 }
@@ -218,7 +218,7 @@ int cmdHistory(const QStringList &args)
         auto data = renderReport(p.value(o.format), *bench, stored->result, ro);
         if (!data)
             return usageError(data.error().toString());
-        if (!writeOutput(p.value(o.output), *data))
+        if (!writeOutput(p.value(o.output), *data, p.value(o.format) == QLatin1String("text")))
             return Usage;
         return exitCodeFor(stored->result);
     }

@@ -2,16 +2,49 @@
 
 namespace kinspect {
 
+namespace {
+bool isControl(char16_t u)
+{
+    return (u < 0x20 && u != u'\n' && u != u'\t') || u == 0x7f || (u >= 0x80 && u < 0xa0);
+}
+bool isBidi(char16_t u)
+{
+    // Embeddings/overrides, isolates, marks, and the line/paragraph separators (which some
+    // terminals and viewers treat as a line break).
+    return (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || u == 0x200e ||
+           u == 0x200f || u == 0x061c || u == 0x2028 || u == 0x2029;
+}
+} // namespace
+
+bool isTerminalControl(char16_t u)
+{
+    return isControl(u) || isBidi(u);
+}
+
+QString escapeTerminalControls(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text[i].unicode();
+        if (u == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n')
+            out += text[i];
+        else if (isTerminalControl(u))
+            out += QStringLiteral("\\u%1").arg(uint(u), 4, 16, QLatin1Char('0'));
+        else
+            out += text[i];
+    }
+    return out;
+}
+
 QString sanitizeForTerminal(const QString &text)
 {
     QString out;
     out.reserve(text.size());
     for (QChar c : text) {
         const char16_t u = c.unicode();
-        const bool control =
-            (u < 0x20 && u != u'\n' && u != u'\t') || u == 0x7f || (u >= 0x80 && u < 0xa0);
-        const bool bidi = (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) ||
-                          u == 0x200e || u == 0x200f;
+        const bool control = isControl(u);
+        const bool bidi = isBidi(u);
         if (control)
             out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
         else if (bidi)
