@@ -96,7 +96,12 @@ QJsonObject clusterResultToJson(const Benchmark &benchmark, const ClusterResult 
 
 QByteArray jsonReport(const Benchmark &benchmark, const ClusterResult &result)
 {
-    return QJsonDocument(clusterResultToJson(benchmark, result)).toJson(QJsonDocument::Indented);
+    // QJsonDocument escapes C0 controls but writes C1 controls (U+009B is a CSI to many
+    // terminals) and bidi overrides raw. Outside strings a JSON document holds only ASCII, so
+    // writing those as \u escapes keeps it valid and equal, and `cat report.json` safe.
+    const QByteArray json =
+        QJsonDocument(clusterResultToJson(benchmark, result)).toJson(QJsonDocument::Indented);
+    return escapeTerminalControls(QString::fromUtf8(json)).toUtf8();
 }
 
 QJsonObject controlToJson(const Benchmark &benchmark, const Control &c)
