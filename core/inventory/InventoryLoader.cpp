@@ -5,6 +5,7 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -390,6 +391,10 @@ Expected<Inventory> loadInventoryFromData(const QByteArray &data, const QString 
         return inv;
     } catch (const LoadError &e) {
         return error(e.message, e.line);
+    } catch (const YAML::DeepRecursion &e) {
+        return error(
+            QStringLiteral("YAML nesting is too deep (%1 levels); refusing it").arg(e.depth()),
+            e.mark.line >= 0 ? e.mark.line + 1 : 0);
     } catch (const YAML::Exception &e) {
         // e.msg is yaml-cpp's text without the position; the position goes into Error::line.
         return error(QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)),

@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include <yaml-cpp/depthguard.h>
+
 namespace kinspect::yaml {
 
 namespace {
@@ -128,6 +130,11 @@ Expected<YAML::Node> parse(const QByteArray &data, const QString &fileName, qint
         return Error{QStringLiteral("quoted value opened here is never closed"), fileName, ql};
     try {
         return YAML::Load(data.toStdString());
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp's recursion guard says only "bad file": name the real problem.
+        return Error{
+            QStringLiteral("YAML nesting is too deep (%1 levels); refusing it").arg(e.depth()),
+            fileName, e.mark.is_null() ? 0 : e.mark.line + 1};
     } catch (const YAML::Exception &e) {
         return Error{QString::fromStdString(e.msg), fileName,
                      e.mark.is_null() ? 0 : e.mark.line + 1};
