@@ -76,13 +76,16 @@ void mergeYaml(RancherConfig &c, const QByteArray &data, const QString &path)
         const bool append = key.endsWith(QLatin1Char('+'));
         if (append)
             key.chop(1);
+        // A copy, not `it->second` in the range-for: that names a member of a temporary proxy
+        // yaml-cpp's iterator returns, which is gone before the loop starts.
+        const YAML::Node value = it->second;
         QStringList v;
-        if (it->second.IsSequence()) {
-            for (const auto &item : it->second)
+        if (value.IsSequence()) {
+            for (const auto &item : value)
                 if (item.IsScalar())
                     v << QString::fromStdString(item.Scalar());
-        } else if (it->second.IsScalar()) {
-            v << QString::fromStdString(it->second.Scalar());
+        } else if (value.IsScalar()) {
+            v << QString::fromStdString(value.Scalar());
         } else {
             continue;
         }

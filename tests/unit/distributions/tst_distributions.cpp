@@ -228,6 +228,27 @@ private slots:
                  QStringLiteral("/var/lib/rancher/k3s/server/tls/etcd/peer-ca.crt"));
     }
 
+    // Regression (fuzz_snapshot, found under ASan): a list value of a config key was walked
+    // through a temporary of yaml-cpp's iterator (stack-use-after-scope). Fails in a sanitized
+    // build without the fix; here every item of every list must arrive.
+    void configListValues()
+    {
+        NodeSnapshot s = rancher("k3s", {"/usr/local/bin/k3s", "server"});
+        addFile(s, "/etc/rancher/k3s/config.yaml",
+                "kube-apiserver-arg:\n  - profiling=false\n  - audit-log-maxage=30\n"
+                "  - audit-log-maxbackup=10\nkubelet-arg: [\"anonymous-auth=false\", "
+                "\"read-only-port=0\"]\ntls-san: [a.example, b.example]\n");
+        auto out = synthesizeDistributionComponents(s);
+        QVERIFY(out);
+        const ProcessInfo *api = out->process("kube-apiserver");
+        QCOMPARE(flagValue(api, "--profiling"), QStringLiteral("false"));
+        QCOMPARE(flagValue(api, "--audit-log-maxage"), QStringLiteral("30"));
+        QCOMPARE(flagValue(api, "--audit-log-maxbackup"), QStringLiteral("10"));
+        const ProcessInfo *kubelet = out->process("kubelet");
+        QCOMPARE(flagValue(kubelet, "--anonymous-auth"), QStringLiteral("false"));
+        QCOMPARE(flagValue(kubelet, "--read-only-port"), QStringLiteral("0"));
+    }
+
     void customDataDirAndBrokenConfig()
     {
         NodeSnapshot s = rancher("k3s", {"k3s", "server", "--data-dir=/srv/k3s",
