@@ -718,6 +718,13 @@ Expected<QByteArray> FlagEditor::edit(const QByteArray &data, const QString &pat
         }
         break;
     case FlagChange::Op::SetKey: {
+        // A key or value that would split into other items (`A,B` or `A=B`) reads back as a
+        // different map: the edit could not be checked, and a second run would add it again.
+        static const QRegularExpression mapWord(QStringLiteral("^[^\\s,=]+$"));
+        if (!mapWord.match(change.key).hasMatch() || change.value.contains(QLatin1Char(',')))
+            return Error{QStringLiteral("'%1=%2' is not a single key=value item of %3")
+                             .arg(change.key, change.value, change.flag),
+                         path, 0};
         const QString kv = change.key + QLatin1Char('=') + change.value;
         if (occ.isEmpty()) {
             if (auto err = insert(change.flag + QLatin1Char('=') + kv))
@@ -779,7 +786,8 @@ Expected<QByteArray> FlagEditor::edit(const QByteArray &data, const QString &pat
             good = good && !splitList(o.value).contains(change.item);
         break;
     case FlagChange::Op::SetKey:
-        good = !after.isEmpty() && splitMap(after.last().value).value(change.key) == change.value;
+        good = !after.isEmpty() && splitMap(after.last().value).contains(change.key) &&
+               splitMap(after.last().value).value(change.key) == change.value;
         break;
     }
     if (!good)

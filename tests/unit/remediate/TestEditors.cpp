@@ -311,6 +311,39 @@ private slots:
         QCOMPARE(e4.error().line, 15);
     }
 
+    // Regression (fuzz_yamledit): a map key holding a comma was written as two items
+    // (`--feature-gates=A,B=`), passed the read-back check because an empty value equals a
+    // missing key's, and was appended again on every run. Such keys are refused now.
+    void mapKeyMustBeOneItem()
+    {
+        const QByteArray env = "KUBELET_EXTRA_ARGS=--v=2\n";
+        for (const QString &key :
+             {QStringLiteral("A,B"), QStringLiteral("A=B"), QStringLiteral("A B"), QString()}) {
+            FlagChange c;
+            c.op = FlagChange::Op::SetKey;
+            c.flag = QStringLiteral("--feature-gates");
+            c.key = key;
+            auto out = FlagEditor::edit(env, QStringLiteral("kubeadm-flags.env"),
+                                        FlagFileKind::EnvironmentFile, c, kBooleans,
+                                        QStringLiteral("KUBELET_EXTRA_ARGS"));
+            QVERIFY2(!out.ok(), qPrintable(key));
+        }
+        FlagChange good;
+        good.op = FlagChange::Op::SetKey;
+        good.flag = QStringLiteral("--feature-gates");
+        good.key = QStringLiteral("A");
+        auto out = FlagEditor::edit(env, QStringLiteral("kubeadm-flags.env"),
+                                    FlagFileKind::EnvironmentFile, good, kBooleans,
+                                    QStringLiteral("KUBELET_EXTRA_ARGS"));
+        QVERIFY(out.ok());
+        QCOMPARE(*out, QByteArray("KUBELET_EXTRA_ARGS=--v=2 --feature-gates=A=\n"));
+        auto again = FlagEditor::edit(*out, QStringLiteral("kubeadm-flags.env"),
+                                      FlagFileKind::EnvironmentFile, good, kBooleans,
+                                      QStringLiteral("KUBELET_EXTRA_ARGS"));
+        QVERIFY(again.ok());
+        QCOMPARE(*again, *out);
+    }
+
     void quoting()
     {
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("--a=b"), 0, false), QByteArray("--a=b"));
