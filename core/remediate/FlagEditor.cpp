@@ -58,7 +58,8 @@ bool plainSafe(const QString &v, bool flow)
     for (QChar c : v) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
             return false;
-        if (flow && QStringLiteral(",[]{}").contains(c))
+        // yaml-cpp (our own read-back) refuses `?` inside a plain flow scalar ([a?b]).
+        if (flow && QStringLiteral(",[]{}?").contains(c))
             return false;
     }
     return true;

@@ -344,6 +344,20 @@ private slots:
         QCOMPARE(*again, *out);
     }
 
+    // Regression (fuzz_yamledit): `?` inside a plain flow item was written plain; yaml-cpp
+    // refuses [a?b], so the edit of a flow-style command failed its own read-back.
+    void questionMarkInFlowItem()
+    {
+        QCOMPARE(yamltext::encodeScalar(QStringLiteral("a?b"), 0, true), QByteArray("\"a?b\""));
+        QCOMPARE(yamltext::encodeScalar(QStringLiteral("a?b"), 0, false), QByteArray("a?b"));
+        auto out =
+            FlagEditor::edit(readData(QStringLiteral("flow-scheduler.yaml")),
+                             QStringLiteral("kube-scheduler.yaml"), FlagFileKind::Manifest,
+                             parseChange(QStringLiteral("set --bind-address a?b")), kBooleans);
+        QVERIFY2(out.ok(), out.ok() ? "" : qPrintable(out.error().message));
+        QVERIFY(out->contains("\"--bind-address=a?b\""));
+    }
+
     void quoting()
     {
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("--a=b"), 0, false), QByteArray("--a=b"));
