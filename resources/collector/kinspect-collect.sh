@@ -3,7 +3,7 @@
 # ("kinspect-snapshot 1") on stdout. Kinspect runs it as `sh -s -- ARGS` with this script on stdin,
 # possibly under sudo.
 #
-# POSIX sh (dash, busybox sh); tools: stat sha256sum grep awk find od readlink date id
+# POSIX sh (dash, busybox sh); tools: stat sha256sum grep awk find ls od readlink date id
 # (timeout when present). Written to fork little: /proc is scanned with the `read` builtin, paths
 # are stat'ed in one `stat` call, checksummed in one `sha256sum` call, and the small decoding and
 # encoding jobs are done by a few awk passes instead of per-line loops.
@@ -120,6 +120,29 @@ function kc_node(p,   r) {
 WARNS=
 warn() { WARNS="$WARNS$1$nl"; }
 
+# Keeps in KC_LIST the files of the newline-separated list $1 that are at most KC_MAX bytes (one
+# find call): no awk pass may read what the content pass refuses (50 MB where a manifest should
+# be); the big ones stay in FILES and are reported as skipped too-large.
+kc_small() {
+    KC_LIST=$1
+    [ -n "$1" ] || return 0
+    set -f
+    oldifs=$IFS IFS=$nl
+    # shellcheck disable=SC2086
+    big=$(find -L $1 -prune -type f -size +"$KC_MAX"c 2>/dev/null)
+    if [ -n "$big" ]; then
+        KC_LIST=
+        for f in $1; do
+            case "$nl$big$nl" in
+            *"$nl$f$nl"*) warn "${f#"$R"} is larger than $KC_MAX bytes and was not parsed" ;;
+            *) KC_LIST="$KC_LIST$f$nl" ;;
+            esac
+        done
+    fi
+    IFS=$oldifs
+    set +f
+}
+
 # Lists of node paths (newline separated, deduplicated by the shell: no fork).
 STATS=
 FILES=
@@ -146,20 +169,47 @@ add_file_if() { if [ -e "$R$1" ] || [ -L "$R$1" ]; then add_file "$1"; fi; }
 # ---------------------------------------------------------------------------------------------
 # 1. Processes. Each /proc/<pid>/cmdline is read with the `read` builtin (the shell drops or stops
 # at the NULs; either way argv[0] is at the start), which is only a cheap pre-filter. Candidates
-# are then decoded exactly by awk from an od hex dump of the NUL-separated cmdline.
+# are then decoded exactly by one awk pass that splits each cmdline at its NULs (or, where awk
+# cannot, from an od hex dump); one `ls -ln` gives all their executables.
 KC_PROC_AWK='
-BEGIN { kc_init() }
-$1 == "P" { pid = $2; exe = ""; nb = 0; next }
-$1 == "E" { exe = substr($0, 3); next }
-$1 == "Z" { finish(); next }
-{ for (i = 1; i <= NF; i++) BYTES[++nb] = KC_HEX[$i] }
-function finish(   ni, i, j, cur, it, a0, base, w2, exebase, comp, red, nm, v, eq, out, n, A, k, pre) {
-    if (nb == 0) return
-    ni = 0; cur = ""
-    for (i = 1; i <= nb; i++) {
-        if (BYTES[i] == 0) { IT[++ni] = cur; cur = "" } else cur = cur KC_CHR[BYTES[i]]
+BEGIN { kc_init(); KC_NULRS = kc_nulrs() }
+# Can this awk split a file at NUL bytes (mawk, gawk; not busybox)? Then it reads every argv
+# itself; otherwise od turns each one into hex first (two processes per candidate).
+function kc_nulrs(   ors, a, n) {
+    ors = RS; RS = "\0"; n = 0
+    while ((getline a < "/proc/self/cmdline") > 0) n++
+    close("/proc/self/cmdline"); RS = ors
+    return n >= 2
+}
+# "ls -ln" of the exe links of all candidates: "... /proc/PID/exe -> TARGET"
+$1 == "X" {
+    if (match($0, /\/[0-9]+\/exe -> /)) {
+        t = substr($0, RSTART + 1, RLENGTH - 1); sub(/\/.*/, "", t)
+        EXE[t] = substr($0, RSTART + RLENGTH)
     }
-    if (BYTES[nb] != 0) IT[++ni] = cur
+    next
+}
+$1 == "P" { pid = $2; exe = (pid in EXE) ? EXE[pid] : ""; readargv(substr($0, 3 + length(pid) + 1)); next }
+function readargv(f,   ors, a, cmd, line, i, n, W, cur, ni) {
+    ni = 0
+    if (KC_NULRS) {
+        ors = RS; RS = "\0"
+        while ((getline a < f) > 0) IT[++ni] = a
+        close(f); RS = ors
+    } else {
+        gsub(/\047/, "\047\\\047\047", f)
+        cmd = "od -An -v -tx1 <\047" f "\047 2>/dev/null"; nb = 0
+        while ((cmd | getline line) > 0) { n = split(line, W, " "); for (i = 1; i <= n; i++) BYTES[++nb] = KC_HEX[W[i]] }
+        close(cmd)
+        cur = ""
+        for (i = 1; i <= nb; i++) {
+            if (BYTES[i] == 0) { IT[++ni] = cur; cur = "" } else cur = cur KC_CHR[BYTES[i]]
+        }
+        if (nb > 0 && BYTES[nb] != 0) IT[++ni] = cur
+    }
+    if (ni > 0) finish(ni)
+}
+function finish(ni,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out, n, A, k, pre) {
     a0 = IT[1]; base = kc_base(a0); w2 = (ni >= 2 ? IT[2] : "")
     # a rewritten process title ("/usr/local/bin/k3s server") has the sub-command after a space
     if (index(base, " ") > 0) { w2 = base; sub(/^[^ ]* +/, "", w2); sub(/ .*/, "", w2); sub(/ .*/, "", base) }
@@ -460,11 +510,14 @@ collect() {
     done
     procinfo=$(
         {
-            for p in $cands; do
-                printf 'P %s\nE %s\n' "$p" "$(readlink "$KC_PROC/$p/exe" 2>/dev/null)"
-                od -An -v -tx1 <"$KC_PROC/$p/cmdline" 2>/dev/null
-                echo Z
-            done
+            if [ -n "$cands" ]; then
+                set --
+                for p in $cands; do set -- "$@" "$KC_PROC/$p/exe"; done
+                QUOTING_STYLE=literal ls -ln -- "$@" 2>/dev/null | while IFS= read -r l; do
+                    printf 'X %s\n' "$l"
+                done
+                for p in $cands; do printf 'P %s %s\n' "$p" "$KC_PROC/$p/cmdline"; done
+            fi
         } | awk "$KC_AWKLIB$KC_PROC_AWK" 2>&1 >&3
     )
     COMPS=
@@ -571,6 +624,8 @@ EOF
         cfgs="$cfgs$KC_PROXYCFG$nl"
     fi
     export KC_PROXYCFG
+    kc_small "$cfgs"
+    cfgs=$KC_LIST
     if [ -n "$cfgs" ]; then
         set -f
         oldifs=$IFS IFS=$nl
@@ -620,6 +675,8 @@ EOF
             [ -f "$f" ] && add_file "${f#"$R"}"
         done
     done
+    kc_small "$manifests"
+    manifests=$KC_LIST
     if [ -n "$manifests" ]; then
         set -f
         oldifs=$IFS IFS=$nl
@@ -653,6 +710,8 @@ EOF
             done
         done
     done
+    kc_small "$units"
+    units=$KC_LIST
     if [ -n "$units" ]; then
         set -f
         oldifs=$IFS IFS=$nl
