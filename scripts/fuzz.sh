@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets of tests/fuzz for a bounded time each (docs/fuzzing.md).
 #
-#   scripts/fuzz.sh [--seconds N] [--jobs J] [target...]
+#   scripts/fuzz.sh [--seconds N] [--jobs J] [--no-build] [target...]
 #
 # Targets: snapshot argv yamledit inventory (default: all). Builds build-fuzz with clang when
 # needed (ASan + UBSan + coverage), runs every target N seconds (default 60) on a scratch copy of
 # its seed corpus and regression inputs (the repository is never written), J targets at a time
-# (default 1). Prints per target the executions, exec/s, final coverage and corpus size.
+# (default 1); --no-build runs the binaries already in the build dir. Prints per target the
+# executions, exec/s, final coverage and corpus size.
 # Exit status 1 when a target found anything: the crashing input and the log are kept and named.
 # Environment: KINSPECT_FUZZ_BUILD (build dir, default <repo>/build-fuzz), KINSPECT_FUZZ_WORK
 # (scratch dir, default a new /tmp/kinspect-fuzz.XXXXXX), KINSPECT_FUZZ_BUILD_JOBS (default 2).
@@ -16,6 +17,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${KINSPECT_FUZZ_BUILD:-$repo/build-fuzz}"
 seconds=60
 jobs=1
+build_it=1
 targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -23,7 +25,8 @@ while [ $# -gt 0 ]; do
     --seconds=*) seconds="${1#*=}"; shift ;;
     --jobs) jobs="$2"; shift 2 ;;
     --jobs=*) jobs="${1#*=}"; shift ;;
-    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-build) build_it=0; shift ;;
+    -h | --help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 64 ;;
     *) targets+=("$1"); shift ;;
     esac
@@ -35,13 +38,15 @@ done
 case "$seconds$jobs" in *[!0-9]*) echo "fuzz.sh: --seconds and --jobs take numbers" >&2; exit 64 ;; esac
 
 # Configure (once) and build the fuzzers with clang.
-if ! grep -qs '^KINSPECT_BUILD_FUZZ:BOOL=ON' "$build/CMakeCache.txt"; then
+if [ "$build_it" = 1 ] && ! grep -qs '^KINSPECT_BUILD_FUZZ:BOOL=ON' "$build/CMakeCache.txt"; then
     CC=clang CXX=clang++ cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DKINSPECT_SANITIZE=address,undefined,fuzzer-no-link -DKINSPECT_BUILD_GUI=OFF \
         -DKINSPECT_BUILD_FUZZ=ON >/dev/null
 fi
-cmake --build "$build" -j"${KINSPECT_FUZZ_BUILD_JOBS:-2}" \
-    --target "${targets[@]/#/fuzz_}" >/dev/null
+if [ "$build_it" = 1 ]; then
+    cmake --build "$build" -j"${KINSPECT_FUZZ_BUILD_JOBS:-2}" \
+        --target "${targets[@]/#/fuzz_}" >/dev/null
+fi
 
 work="${KINSPECT_FUZZ_WORK:-$(mktemp -d /tmp/kinspect-fuzz.XXXXXX)}"
 mkdir -p "$work"

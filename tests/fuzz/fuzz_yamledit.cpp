@@ -97,7 +97,7 @@ QStringList otherFlags(const QByteArray &data, FlagFileKind kind, const QString 
     return out;
 }
 
-// Lines of `data` that mention neither `a` nor `b`.
+// Lines of `data` (without their line break) that mention neither `a` nor `b` (when given).
 QList<QByteArray> untouchedLines(const QByteArray &data, const QByteArray &a, const QByteArray &b)
 {
     QList<QByteArray> out;
@@ -181,8 +181,7 @@ void fuzzFlagEditor(quint8 sel, const QList<QByteArray> &p)
     } else {
         const QList<QByteArray> kept =
             untouchedLines(doc, change.flag.toUtf8(), insertVar.toUtf8());
-        if (!subsequence(kept, out->split('\n')) &&
-            !subsequence(kept, QByteArray(*out).replace("\r", "").split('\n')))
+        if (!subsequence(kept, untouchedLines(*out, QByteArray(), QByteArray())))
             fuzz::broken("a flag edit changed a line that does not name the flag",
                          "before:\n" + doc + "\nafter:\n" + *out);
     }
