@@ -489,9 +489,29 @@ function flush(failed,   i, t, k, carry) {
 KC_FACTS_AWK='
 BEGIN { kc_init() }
 { t = index($0, "\t"); tag = substr($0, 1, t - 1); s = substr($0, t + 1); t = index(s, "\t"); k = substr(s, 1, t - 1); v = substr(s, t + 1) }
+tag == "HOST" && k == "collectedAt" && v == "" { v = kc_now() }
 tag == "WARN" { if (v != "") printf "WARN\t%s\n", b64(v); next }
 tag == "VERSION" { printf "VERSION\t%s\t%s\tbinary\n", k, b64(v); next }
 { printf "%s\t%s\t%s\n", tag, k, b64(v) }
+# the time now in UTC, ISO 8601, without a date process: srand() returns the previous seed, which
+# srand() without an argument set to the time of day in seconds (POSIX)
+function kc_now(   t, c) {
+    srand(); t = srand()
+    if (t > 946684800) return kc_utc(t)
+    c = "date -u +%Y-%m-%dT%H:%M:%SZ"; c | getline t; close(c)
+    return t
+}
+# seconds since 1970 -> YYYY-MM-DDTHH:MM:SSZ (days to civil date, proleptic Gregorian)
+function kc_utc(t,   d, s, z, era, doe, yoe, y, doy, mp, dd, m) {
+    d = int(t / 86400); s = t - d * 86400
+    z = d + 719468; era = int(z / 146097); doe = z - era * 146097
+    yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
+    y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+    mp = int((5 * doy + 2) / 153); dd = doy - int((153 * mp + 2) / 5) + 1
+    m = mp < 10 ? mp + 3 : mp - 9
+    if (m <= 2) y++
+    return sprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, dd, int(s / 3600), int((s % 3600) / 60), s % 60)
+}
 '
 
 collect() {
@@ -925,9 +945,15 @@ EOF
             esac
         done <"$osr"
     fi
-    when=$KC_TIME
-    [ -n "$when" ] || when=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-    uid=$(id -u 2>/dev/null)
+    when=$KC_TIME # empty: the facts pass writes the time now
+    # effective uid from our own status (no id process)
+    uid=
+    if [ -r /proc/self/status ]; then
+        while read -r k _ e _; do
+            case $k in Uid:) uid=$e && break ;; esac
+        done </proc/self/status
+    fi
+    [ -n "$uid" ] || uid=$(id -u 2>/dev/null)
     [ "$uid" = 0 ] || warn "the collector ran as uid $uid, not root: files it could not read are reported missing or unreadable"
     versions=
     to=
