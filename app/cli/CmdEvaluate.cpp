@@ -141,10 +141,7 @@ int cmdEvaluate(const QStringList &args)
     if (benchmarkId.isEmpty() && p.isSet(scanId))
         benchmarkId = stored.benchmarkId;
     if (benchmarkId.isEmpty()) {
-        QList<Benchmark> all;
-        for (const QString &id : CatalogLoader::builtinIds())
-            if (auto b = CatalogLoader::load(id))
-                all << *b;
+        const QList<Benchmark> all = CatalogLoader::builtinHeaders();
         QString version;
         for (const auto &s : *snaps)
             if (version.isEmpty())

@@ -88,10 +88,7 @@ int cmdScan(const QStringList &args)
         for (const NodeResult &n : result.nodes)
             if (version.isEmpty() && !n.kubernetesVersion.isEmpty())
                 version = n.kubernetesVersion;
-        QList<Benchmark> all;
-        for (const QString &id : CatalogLoader::builtinIds())
-            if (auto b = CatalogLoader::load(id))
-                all << *b;
+        const QList<Benchmark> all = CatalogLoader::builtinHeaders();
         const QString chosen = selectBenchmarkId(all, version);
         err() << "kinspect-cli: benchmark " << chosen
               << (version.isEmpty() ? QStringLiteral(" (no Kubernetes version found)")

@@ -5,9 +5,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <mutex>
 
 namespace kinspect {
 
@@ -449,7 +451,33 @@ Expected<Benchmark> CatalogLoader::load(const QString &idOrDir)
         return Error{QStringLiteral("unknown benchmark '%1' (known: %2)")
                          .arg(idOrDir, builtinIds().join(QLatin1String(", "))),
                      QString(), 0};
-    return loadDirectory(kBuiltinRoot + QLatin1Char('/') + idOrDir);
+    // Built-in catalogs are part of the binary and never change: parse each once per process
+    // (a scan with automatic selection asks for every one of them, the GUI for each new scan).
+    static std::mutex mutex;
+    static QHash<QString, Benchmark> cache;
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (const auto it = cache.constFind(idOrDir); it != cache.constEnd())
+            return *it;
+    }
+    auto loaded = loadDirectory(kBuiltinRoot + QLatin1Char('/') + idOrDir);
+    if (loaded) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        cache.insert(idOrDir, *loaded);
+    }
+    return loaded;
+}
+
+QList<Benchmark> CatalogLoader::builtinHeaders()
+{
+    QList<Benchmark> out;
+    for (const QString &id : builtinIds()) {
+        const QString file = kBuiltinRoot + QLatin1Char('/') + id + QStringLiteral("/benchmark.yaml");
+        Benchmark b;
+        if (auto data = readFile(file); data && parseBenchmarkFile(*data, file, &b))
+            out << b;
+    }
+    return out;
 }
 
 Expected<Benchmark> CatalogLoader::loadDirectory(const QString &dirPath)

@@ -19,6 +19,9 @@ public:
     // A built-in benchmark by id, or a catalog directory on disk when `id` is a path.
     static Expected<Benchmark> load(const QString &idOrDir);
     static Expected<Benchmark> loadDirectory(const QString &dir);
+    // The built-in benchmarks' headers only (id, title, version, Kubernetes range, sections; no
+    // controls): enough to choose one by version at a fraction of the cost of loading them all.
+    static QList<Benchmark> builtinHeaders();
 
     // Parsing entry points, used by the loader and by tests on in-memory text.
     static Expected<bool> parseBenchmarkFile(const QByteArray &data, const QString &fileName,

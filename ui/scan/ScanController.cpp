@@ -140,10 +140,7 @@ void ScanController::onEngineFinished()
         for (const NodeResult &n : result.nodes)
             if (version.isEmpty() && !n.kubernetesVersion.isEmpty())
                 version = n.kubernetesVersion;
-        QList<Benchmark> all;
-        for (const QString &id : CatalogLoader::builtinIds())
-            if (auto b = CatalogLoader::load(id))
-                all << *b;
+        const QList<Benchmark> all = CatalogLoader::builtinHeaders();
         const QString chosen = selectBenchmarkId(all, version);
         if (chosen != m_benchmark.id) {
             if (auto b = CatalogLoader::load(chosen)) {
