@@ -786,6 +786,10 @@ def cmd_status(args):
     sys.exit(1 if bad else 0)
 
 
+SSHD_ALL = {"stop-sshd-all": "stopall", "cont-sshd-all": "contall", "kill-sshd-all": "killall",
+            "drop-connections": "drop"}
+
+
 def cmd_fault(args):
     lab = Lab(args.dir)
     st = require_running(lab)
@@ -796,6 +800,31 @@ def cmd_fault(args):
     nd = lab.node_dir(args.node)
     if a in ("stop-sshd", "cont-sshd", "kill-sshd", "start-sshd", "restart-sshd"):
         r = ask(lab, args.node, {"cmd": "sshd", "action": a.split("-")[0]})
+    elif a in SSHD_ALL:
+        r = ask(lab, args.node, {"cmd": "sshd", "action": SSHD_ALL[a]})
+    elif a in ("slow-collect", "fast-collect", "allow-password"):
+        init = [e for e in st["procs"] if e["role"] == "init" and e["name"] == args.node]
+        if a == "slow-collect":
+            secs = arg or "3"
+            if not secs.replace(".", "", 1).isdigit():
+                die("slow-collect needs a number of seconds", 64)
+            # sha256sum runs once per collection, after the processes were read: a collector
+            # that stays on the node that long, for faults that must hit a running collection.
+            script = ("printf '#!/bin/sh\\n# lab fault slow-collect\\nsleep %s\\n"
+                      "exec /usr/bin/sha256sum \"$@\"\\n' > /usr/local/bin/sha256sum && "
+                      "chmod 755 /usr/local/bin/sha256sum" % secs)
+        elif a == "fast-collect":
+            script = "rm -f /usr/local/bin/sha256sum"
+        else:
+            script = ("sed -i 's/^PasswordAuthentication no/PasswordAuthentication yes/' "
+                      "/etc/ssh/sshd_config")
+        rc = subprocess.call(["nsenter", "-t", str(init[0]["pid"]), "-m", "-p", "-u", "--",
+                              "sh", "-c", script])
+        if rc != 0:
+            die("%s failed on %s" % (a, args.node))
+        r = {"ok": True}
+        if a == "allow-password":
+            r = ask(lab, args.node, {"cmd": "sshd", "action": "restart"})
     elif a in ("kill", "hold", "release"):
         if not arg:
             die("fault %s needs a component name" % a, 64)
@@ -1068,7 +1097,9 @@ def main():
     add("verify")
     p = add("fault")
     p.add_argument("node")
-    p.add_argument("action", help="stop-sshd|cont-sshd|kill-sshd|start-sshd|restart-sshd|kill COMP|"
+    p.add_argument("action", help="stop-sshd|cont-sshd|kill-sshd|start-sshd|restart-sshd|"
+                                  "stop-sshd-all|cont-sshd-all|kill-sshd-all|drop-connections|"
+                                  "slow-collect [SECONDS]|fast-collect|allow-password|kill COMP|"
                                   "hold COMP|release COMP|rotate-hostkey|restore-hostkey")
     p.add_argument("arg", nargs="?")
     p = add("ssh")

@@ -891,9 +891,43 @@ class Node:
             p.held = True
             self.kill(p)
             self.start_sshd()
+        elif action in ("stopall", "contall", "drop", "killall"):
+            # Also the per-connection sshd processes (and what they run), not only the listener:
+            # faults that hit a session that is already open.
+            listener = p.pid
+            sessions = [pid for pid in self.sshd_pids() if pid != listener]
+            if action == "killall":
+                p.held = True
+                if p.pid > 0:
+                    os.kill(p.pid, signal.SIGCONT)
+                self.kill(p)
+            for pid in sessions:
+                try:
+                    os.kill(pid, {"stopall": signal.SIGSTOP, "contall": signal.SIGCONT}.get(
+                        action, signal.SIGKILL))
+                except ProcessLookupError:
+                    pass
+            if action in ("stopall", "contall") and listener > 0:
+                os.kill(listener, signal.SIGSTOP if action == "stopall" else signal.SIGCONT)
         else:
             return {"ok": False, "error": "unknown sshd action %r" % action}
         return {"ok": True}
+
+    @staticmethod
+    def sshd_pids():
+        """Every sshd process of this node (its PID namespace: /proc is the node's own)."""
+        out = []
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            try:
+                with open("/proc/%s/comm" % d) as fh:
+                    comm = fh.read().strip()
+            except OSError:
+                continue
+            if comm in ("sshd", "sshd-session"):
+                out.append(int(d))
+        return out
 
     def handle_component(self, action, name):
         p = self.procs.get(name)
