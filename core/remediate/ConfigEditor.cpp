@@ -4,7 +4,12 @@
 #include "remediate/TextEdits.h"
 #include "util/Yaml.h"
 
+#include <QList>
+#include <QStringList>
+
+#include <algorithm>
 #include <optional>
+#include <utility>
 
 namespace kinspect {
 
@@ -85,6 +90,64 @@ qsizetype subtreeEnd(const QByteArray &data, const YAML::Node &key, const YAML::
     return at;
 }
 
+using Leaves = QList<std::pair<QStringList, QString>>;
+
+// Every scalar of the tree with its key path, except at or on the way to `skip`. Aliases are
+// walked as often as they are used: `budget` bounds the walk (false: exhausted).
+bool collectLeaves(const YAML::Node &node, QStringList &path, const QStringList &skip, Leaves *out,
+                   int *budget)
+{
+    if (--*budget < 0)
+        return false;
+    if (path.size() >= skip.size() && path.mid(0, skip.size()) == skip)
+        return true;
+    if (node.IsMap() || node.IsSequence()) {
+        int i = 0;
+        for (auto it = node.begin(); it != node.end(); ++it, ++i) {
+            const bool map = node.IsMap();
+            path << (map ? (it->first.IsScalar() ? yaml::str(it->first)
+                                                 : QStringLiteral("\x01complex"))
+                         : QStringLiteral("\x01%1").arg(i));
+            const YAML::Node child = map ? YAML::Node(it->second) : YAML::Node(*it);
+            if (!collectLeaves(child, path, skip, out, budget))
+                return false;
+            path.removeLast();
+        }
+    } else if (skip.mid(0, path.size()) != path) {
+        out->append({path, node.IsScalar() ? yaml::str(node) : QStringLiteral("\x01null")});
+    }
+    return true;
+}
+
+// The edit changed nothing but `keyPath`: every other value reads back the same. (A key added
+// after a block scalar at the end of a file without a final line break would add a line break
+// to that scalar's value, for example.)
+std::optional<Error> checkOthersKept(const QByteArray &before, const QByteArray &after,
+                                     const QString &path, const QStringList &segs)
+{
+    Leaves a, b;
+    for (auto [data, out] : {std::pair{&before, &a}, std::pair{&after, &b}}) {
+        auto doc = yaml::parse(*data, path);
+        if (!doc)
+            return Error{
+                QStringLiteral("the edited file would not parse: %1").arg(doc.error().message),
+                path, doc.error().line};
+        QStringList at;
+        int budget = 200000;
+        if (!collectLeaves(*doc, at, segs, out, &budget))
+            return Error{QStringLiteral("the file has too many values to check an edit; change "
+                                        "it by hand"),
+                         path, 0};
+        std::sort(out->begin(), out->end());
+    }
+    if (a != b)
+        return Error{QStringLiteral("changing %1 here would change other settings too; change "
+                                    "it by hand")
+                         .arg(segs.join(QLatin1Char('.'))),
+                     path, 0};
+    return std::nullopt;
+}
+
 } // namespace
 
 Expected<std::optional<QString>> ConfigEditor::value(const QByteArray &data, const QString &path,
@@ -149,6 +212,8 @@ Expected<QByteArray> ConfigEditor::removeKey(const QByteArray &data, const QStri
                 path, check.error().line};
         if (check->has_value())
             return Error{QStringLiteral("internal: %1 is still set").arg(keyPath), path, 0};
+        if (auto changed = checkOthersKept(data, *out, path, segs))
+            return *changed;
         return *out;
     }
     return data;
@@ -286,6 +351,8 @@ Expected<QByteArray> ConfigEditor::setKey(const QByteArray &data, const QString 
     if (!check->has_value() || **check != value)
         return Error{QStringLiteral("internal: %1 did not read back as '%2'").arg(keyPath, value),
                      path, 0};
+    if (auto changed = checkOthersKept(data, *out, path, segs))
+        return *changed;
     return *out;
 }
 

@@ -358,6 +358,25 @@ private slots:
         QVERIFY(out->contains("\"--bind-address=a?b\""));
     }
 
+    // Regression (fuzz_yamledit): a key added at the end of a file that ends inside a block
+    // scalar without a final line break gave that scalar a line break (another setting
+    // changed). Every other value must read back the same, or the edit is refused.
+    void otherSettingsKept()
+    {
+        const QByteArray noBreak = "a: 1\nbanner: |\n  text";
+        auto refused = ConfigEditor::setKey(noBreak, QStringLiteral("c.yaml"), QStringLiteral("z"),
+                                            QStringLiteral("1"));
+        QVERIFY(!refused.ok());
+        auto fine = ConfigEditor::setKey(noBreak + '\n', QStringLiteral("c.yaml"),
+                                         QStringLiteral("z"), QStringLiteral("1"));
+        QVERIFY(fine.ok());
+        QCOMPARE(*fine, QByteArray("a: 1\nbanner: |\n  text\nz: 1\n"));
+        auto removed =
+            ConfigEditor::removeKey(*fine, QStringLiteral("c.yaml"), QStringLiteral("a"));
+        QVERIFY(removed.ok());
+        QCOMPARE(*removed, QByteArray("banner: |\n  text\nz: 1\n"));
+    }
+
     void quoting()
     {
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("--a=b"), 0, false), QByteArray("--a=b"));
