@@ -201,44 +201,92 @@ public:
     {
         if (m_s.process(QStringLiteral("kubelet")))
             return true;
-        for (const auto &st : m_s.stats)
-            if (st.exists() && isSystemdUnitFile(st.path, QStringLiteral("kubelet")))
-                return true;
-        return false;
+        return !unitFiles(QStringLiteral("kubelet")).isEmpty();
     }
 
     // Files that can carry a component's flags: its static-pod manifest, or for the kubelet its
-    // unit, drop-ins and EnvironmentFiles.
-    QStringList flagSourceFiles(const QString &component) const
+    // unit, drop-ins and EnvironmentFiles. Computed once per component and node.
+    const QStringList &flagSourceFiles(const QString &component) const
     {
+        auto it = m_flagFiles.constFind(component);
+        if (it != m_flagFiles.constEnd())
+            return *it;
         QStringList out;
         if (component != QLatin1String("kubelet")) {
             const QString manifest = m_profile.expand(QStringLiteral("${manifests}/")) + component +
                                      QLatin1String(".yaml");
             if (m_s.file(manifest))
                 out << manifest;
-            return out;
+        } else {
+            out = kubeletFlagFiles(m_s);
+            out.sort();
         }
-        out = kubeletFlagFiles(m_s);
-        out.sort();
-        return out;
+        return *m_flagFiles.insert(component, out);
     }
 
-    // The file that sets `flag` for `component` (the place a fix must edit), or "".
+    // The file that sets `flag` for `component` (the place a fix must edit), or "": the first of
+    // the flag source files where the flag appears followed by '=', a quote, white space or the
+    // end of the file. Cached per node; the files are decoded once.
     QString fileSettingFlag(const QString &component, const QString &flag) const
     {
-        const QStringList files = flagSourceFiles(component);
-        const QRegularExpression re(QRegularExpression::escape(flag) +
-                                    QStringLiteral("(=|\\s|\"|'|$)"));
-        for (const QString &f : files)
-            if (re.match(QString::fromUtf8(m_s.file(f)->data)).hasMatch())
-                return f;
-        return QString();
+        const QString cacheKey = component + QLatin1Char('\n') + flag;
+        auto cached = m_flagHome.constFind(cacheKey);
+        if (cached != m_flagHome.constEnd())
+            return *cached;
+        QString found;
+        for (const QString &f : flagSourceFiles(component)) {
+            if (setsFlag(fileText(f), flag)) {
+                found = f;
+                break;
+            }
+        }
+        m_flagHome.insert(cacheKey, found);
+        return found;
+    }
+
+    // Same as matching QRegularExpression(escape(flag) + "(=|\\s|\"|'|$)"): PCRE2's \s under
+    // Unicode properties (Qt's default) is exactly QChar::isSpace(), and '$' (end, or before a
+    // final newline) is covered by the end check and isSpace('\n').
+    static bool setsFlag(const QString &text, const QString &flag)
+    {
+        if (flag.isEmpty())
+            return true;
+        for (qsizetype pos = text.indexOf(flag); pos >= 0; pos = text.indexOf(flag, pos + 1)) {
+            const qsizetype next = pos + flag.size();
+            if (next >= text.size())
+                return true;
+            const QChar c = text.at(next);
+            if (c == QLatin1Char('=') || c == QLatin1Char('"') || c == QLatin1Char('\'') ||
+                c.isSpace())
+                return true;
+        }
+        return false;
+    }
+
+    const QString &fileText(const QString &path) const
+    {
+        auto it = m_fileText.constFind(path);
+        if (it == m_fileText.constEnd())
+            it = m_fileText.insert(path, QString::fromUtf8(m_s.file(path)->data));
+        return *it;
+    }
+
+    // The existing unit files and drop-ins of a systemd unit among the stat'ed paths.
+    const QStringList &unitFiles(const QString &unit) const
+    {
+        auto it = m_unitFiles.constFind(unit);
+        if (it != m_unitFiles.constEnd())
+            return *it;
+        QStringList out;
+        for (auto st = m_s.stats.cbegin(); st != m_s.stats.cend(); ++st)
+            if (st->exists() && isSystemdUnitFile(st.key(), unit))
+                out << st.key();
+        return *m_unitFiles.insert(unit, out);
     }
 
     QString flagSourceHint(const QString &component) const
     {
-        const QStringList files = flagSourceFiles(component);
+        const QStringList &files = flagSourceFiles(component);
         if (component != QLatin1String("kubelet"))
             return files.value(0);
         // kubeadm puts extra kubelet flags in /etc/default/kubelet (KUBELET_EXTRA_ARGS).
@@ -335,6 +383,11 @@ private:
     bool m_declared = false;
     QHash<QString, ParsedArgs> m_args;
     QHash<QString, std::shared_ptr<ConfigFile>> m_configs;
+    // Per-node caches of values that depend only on the snapshot.
+    mutable QHash<QString, QStringList> m_flagFiles; // component -> flagSourceFiles()
+    mutable QHash<QString, QString> m_flagHome;      // component \n flag -> fileSettingFlag()
+    mutable QHash<QString, QString> m_fileText;      // path -> decoded content
+    mutable QHash<QString, QStringList> m_unitFiles; // unit -> unitFiles()
 };
 
 class ControlEvaluator
@@ -579,10 +632,8 @@ private:
             else if (t.file.unit == QLatin1String("kubelet") &&
                      s.distribution == QLatin1String("rke2"))
                 units = {QStringLiteral("rke2-server"), QStringLiteral("rke2-agent")};
-            for (auto it = s.stats.cbegin(); it != s.stats.cend(); ++it)
-                for (const QString &unit : units)
-                    if (it->exists() && isSystemdUnitFile(it.key(), unit))
-                        roots << it.key();
+            for (const QString &unit : units)
+                roots << m_view.unitFiles(unit);
             roots.sort();
             if (roots.isEmpty())
                 return missingOutcome(

@@ -119,4 +119,48 @@ BENCHMARK(BM_Evaluate_cis112)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Evaluate_cis151)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ParseSnapshots)->Unit(benchmark::kMicrosecond);
 
-BENCHMARK_MAIN();
+// --dump FILE: every field of every result (both catalogs, every snapshot) as text, to check
+// that an optimization of the evaluator changes no result (diff the dumps before and after).
+static int dump(const char *path)
+{
+    QFile out(QString::fromLocal8Bit(path));
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return 1;
+    const Data &d = data();
+    for (const QString &id : {QStringLiteral("cis-1.12"), QStringLiteral("cis-1.5.1")}) {
+        const Evaluator evaluator(catalog(id));
+        for (int i = 0; i < d.snapshots.size(); ++i) {
+            const NodeResult n = evaluator.evaluate(
+                d.snapshots[i], NodeContext{d.names[i], d.snapshots[i].hostname, {}});
+            QStringList lines;
+            lines << QStringLiteral("== %1 %2 roles=%3 dist=%4 version=%5 audited=%6")
+                         .arg(id, n.name, n.roles.join(QLatin1Char(',')), n.distribution,
+                              n.kubernetesVersion)
+                         .arg(n.audited);
+            for (const ControlResult &r : n.results) {
+                lines << QStringLiteral("%1 %2 hint=%3 file=%4 | %5")
+                             .arg(r.controlId, statusName(r.status),
+                                  r.manualHint ? statusName(*r.manualHint) : QString(),
+                                  r.remediationFile, r.reason);
+                for (const Evidence &e : r.evidence)
+                    lines << QStringLiteral("  ev %1|%2|%3|%4|%5|%6|%7")
+                                 .arg(e.source, e.path, e.key, e.actual, e.expected, e.command)
+                                 .arg(e.passed);
+            }
+            out.write(lines.join(QLatin1Char('\n')).toUtf8() + '\n');
+        }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && qstrcmp(argv[1], "--dump") == 0)
+        return dump(argv[2]);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
