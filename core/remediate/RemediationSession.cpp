@@ -120,8 +120,9 @@ Expected<QList<QByteArray>> RemediationSession::runScript(const QStringList &arg
     if (rr.exitStatus != 0) {
         for (const QByteArray &l : lines) {
             const QList<QByteArray> f = l.split('\t');
-            if (f.value(0) == "ERROR")
-                return Error{b64d(f.value(1)), QString(), 0};
+            if (f.value(0) == "ERROR") // the node's own words, said for which node
+                return Error{QStringLiteral("%1: %2").arg(m_node.name, b64d(f.value(1))), QString(),
+                             0};
             if (f.value(0) == "CHANGED")
                 return Error{QStringLiteral("the file changed since the scan (its sha256 is now "
                                             "%1): re-scan before remediating")

@@ -21,7 +21,16 @@ export LC_ALL=C
 
 kr_b64() { printf '%s' "$1" | base64 | tr -d '\n'; }
 kr_sha() { sha256sum < "$1" | cut -c1-64; }
-kr_fail() { printf 'ERROR\t%s\n' "$(kr_b64 "$2")"; exit "$1"; }
+# Files (and an emptied directory) a failed step must not leave behind: a backup that could not
+# be completed is no backup, and a full disk must not keep half-written copies.
+kr_undo=
+kr_undodir=
+kr_fail() {
+    [ -n "$kr_undo" ] && rm -f "$backup" "$backup.meta" "$staged"
+    [ -n "$kr_undodir" ] && rmdir "$kr_undodir" 2>/dev/null
+    printf 'ERROR\t%s\n' "$(kr_b64 "$2")"
+    exit "$1"
+}
 kr_meta() { stat -c '%a %u %g' "$1"; }
 
 # Writes a new version of $1 through a hidden temporary file in the same directory (the kubelet
@@ -80,16 +89,27 @@ apply)
         printf 'CHANGED\t%s\t%s\n' "$(kr_b64 "$p")" "$cur"
         exit 3
     fi
-    mkdir -p "$(dirname "$backup")" && chmod 700 "$(dirname "$backup")" ||
-        kr_fail 6 "cannot create the backup directory"
-    cp -p "$p" "$backup" || kr_fail 6 "cannot back up $p"
-    kr_meta "$p" > "$backup.meta"
+    bdir=$(dirname "$backup")
+    [ -d "$bdir" ] || kr_undodir=$bdir
+    mkdir -p "$bdir" && chmod 700 "$bdir" ||
+        kr_fail 6 "cannot create the backup directory $bdir"
+    staged="$bdir/.new.$$"
+    kr_undo=1
+    err=$(cp -p "$p" "$backup" 2>&1) || kr_fail 6 "cannot back up $p to $backup: $err"
+    err=$( (kr_meta "$p" > "$backup.meta") 2>&1) ||
+        kr_fail 6 "cannot back up $p to $backup: $err"
     [ "$(kr_sha "$backup")" = "$old" ] || kr_fail 6 "the backup of $p does not match"
-    staged="$(dirname "$backup")/.new.$$"
-    kr_data | base64 -d > "$staged" 2>/dev/null || { rm -f "$staged"; kr_fail 6 "bad content"; }
-    if [ "$(kr_sha "$staged")" != "$new" ]; then rm -f "$staged"; kr_fail 6 "content damaged in transfer"; fi
+    err=$( (kr_data | base64 -d > "$staged") 2>&1) || {
+        case $err in
+        *"invalid input"*) kr_fail 6 "bad content" ;;
+        *) kr_fail 6 "cannot stage the new content of $p in $bdir: $err" ;;
+        esac
+    }
+    if [ "$(kr_sha "$staged")" != "$new" ]; then kr_fail 6 "content damaged in transfer"; fi
     kr_replace "$p" "$p" "$staged"
     rm -f "$staged"
+    kr_undo=
+    kr_undodir=
     printf 'APPLIED\t%s\n' "$(kr_b64 "$p")"
     ;;
 restore)
