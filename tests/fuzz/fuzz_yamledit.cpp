@@ -102,7 +102,7 @@ QList<QByteArray> untouchedLines(const QByteArray &data, const QByteArray &a, co
 {
     QList<QByteArray> out;
     for (QByteArray line : data.split('\n')) {
-        if (line.endsWith('\r'))
+        while (line.endsWith('\r')) // a lone CR at the end of a file gains a line break
             line.chop(1);
         if ((a.isEmpty() || !line.contains(a)) && (b.isEmpty() || !line.contains(b)))
             out << line;
