@@ -553,6 +553,10 @@ private slots:
                    "mkfifo -m 600 /usr/lib/systemd/system/kubelet.service.d/20-fifo.conf && "
                    "mkdir -p %2 && mkfifo -m 600 %2/fifo.yaml")
                    .arg(cfg, man));
+        // f-mid1 (free after midCollectionFaults): Latin-1 bytes in the kubelet config, no NUL
+        nodeSh(QStringLiteral("f-mid1"),
+               QStringLiteral("printf '# r\351sum\351\nclusterDomain: caf\351.local\n' >> %1")
+                   .arg(cfg));
         QCOMPARE(nodeText(QStringLiteral("f-links"),
                           QStringLiteral("stat -c %s %1/kube-apiserver.yaml").arg(man)),
                  QStringLiteral("52428825"));
@@ -560,9 +564,9 @@ private slots:
             nodeText(QStringLiteral("f-dev"), QStringLiteral("stat -c %F /etc/default/kubelet")),
             QStringLiteral("character special file"));
 
-        const QStringList names{QStringLiteral("cp-1"), QStringLiteral("w-good"),
+        const QStringList names{QStringLiteral("cp-1"),    QStringLiteral("w-good"),
                                 QStringLiteral("f-files"), QStringLiteral("f-links"),
-                                QStringLiteral("f-dev")};
+                                QStringLiteral("f-dev"),   QStringLiteral("f-mid1")};
         const Inventory inv = only(names);
         ScanEngine engine(inv, m_b12, [o = options(5, 60), inv](const NodeSpec &n) {
             return std::unique_ptr<ICommandRunner>(new SshCommandRunner(n, inv, o));
@@ -626,8 +630,21 @@ private slots:
         QCOMPARE(dev.files.value(cfg).skippedCode, QStringLiteral("not-regular"));
         QCOMPARE(dev.files.value(QStringLiteral("/etc/default/kubelet")).skippedCode,
                  QStringLiteral("not-regular"));
-        QCOMPARE(snap(QStringLiteral("f-files")).files.value(cfg).skippedCode,
-                 QStringLiteral("binary"));
+        const NodeSnapshot files = snap(QStringLiteral("f-files"));
+        QCOMPARE(files.files.value(cfg).skippedCode, QStringLiteral("binary"));
+        QCOMPARE(files.files.value(dropin).skippedCode, QStringLiteral("binary"));
+        // the non-UTF-8 manifest is carried as it is (the lab's kubelet refuses it, so the
+        // scheduler is not running there: its controls say so)
+        QVERIFY(files.files.value(man + QStringLiteral("/kube-scheduler.yaml"))
+                    .data.contains("caf\xe9"));
+        QVERIFY2(
+            find(nodes[QStringLiteral("f-files")], QStringLiteral("1.4.1"))
+                ->reason.contains(QLatin1String("kube-scheduler is not running")),
+            qPrintable(find(nodes[QStringLiteral("f-files")], QStringLiteral("1.4.1"))->reason));
+        // Latin-1 in the kubelet config: the node is audited (see the report: the YAML reader
+        // does not refuse invalid UTF-8 yet)
+        QVERIFY(find(nodes[QStringLiteral("f-mid1")], QStringLiteral("4.1.5"))->status ==
+                Status::Pass);
 
         // Controls that read the kubelet config: ERROR naming the file and why, on every one
         // of the three nodes; the rest of each node is still evaluated.
