@@ -1,4 +1,5 @@
 #include "CliCommon.h"
+#include "util/SecureMemory.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -28,6 +29,7 @@ bool wantsPdf(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    kinspect::disableCoreDumps(); // secrets may be held from here on (util/SecureMemory.h)
     std::unique_ptr<QCoreApplication> app;
     if (wantsPdf(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -5,6 +5,7 @@
 #include "scan/ScanController.h"
 #include "settings/Palettes.h"
 #include "settings/Translations.h"
+#include "util/SecureMemory.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,6 +19,7 @@ using namespace kinspect;
 
 int main(int argc, char **argv)
 {
+    kinspect::disableCoreDumps(); // secrets may be held from here on (util/SecureMemory.h)
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Kinspect"));
     QApplication::setOrganizationName(QStringLiteral("Kinspect"));
