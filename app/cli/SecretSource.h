@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ssh/SecretsFile.h"
+#include "util/SecureMemory.h"
 #include "util/Text.h"
 
 #include <QByteArray>
@@ -8,6 +9,8 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+
+#include <cstring>
 
 #include <fcntl.h>
 #include <mutex>
@@ -49,18 +52,31 @@ private:
             noecho.c_lflag &= ~tcflag_t(ECHO);
             tcsetattr(fd, TCSAFLUSH, &noecho);
         }
-        char c = 0;
-        secret->clear();
-        while (::read(fd, &c, 1) == 1 && c != '\n')
-            secret->append(c);
+        readSecretLine(fd, secret);
         if (tty)
             tcsetattr(fd, TCSAFLUSH, &old);
         (void)!::write(fd, "\n", 1);
         ::close(fd);
-        c = 0;
         return true;
     }
 
+public:
+    // Reads one line (without its newline) from `fd` into *secret. The buffer is allocated once
+    // (kMaxSecret bytes): growing it byte by byte would leave copies of the first characters in
+    // freed memory. Longer input is read and dropped.
+    static constexpr qsizetype kMaxSecret = 4096;
+    static void readSecretLine(int fd, QByteArray *secret)
+    {
+        secureZero(*secret);
+        secret->reserve(kMaxSecret);
+        char c = 0;
+        while (::read(fd, &c, 1) == 1 && c != '\n')
+            if (secret->size() < kMaxSecret)
+                secret->append(c);
+        explicit_bzero(&c, sizeof c);
+    }
+
+private:
     QString m_file;
     SecretsFile m_secrets;
     std::mutex m_mutex; // prompts come from worker threads

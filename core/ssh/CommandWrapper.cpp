@@ -147,4 +147,13 @@ QString CommandWrapper::sudoFailure(int exitStatus, const QByteArray &stderrData
         .arg(firstLine.isEmpty() ? QStringLiteral("no message") : firstLine);
 }
 
+QByteArray CommandWrapper::passwordLine(const QByteArray &password)
+{
+    QByteArray line;
+    line.reserve(password.size() + 1);
+    line.append(password.constData(), password.size());
+    line.append('\n');
+    return line;
+}
+
 } // namespace kinspect

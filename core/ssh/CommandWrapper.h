@@ -40,6 +40,10 @@ public:
     QString commandLine(const QStringList &argv) const;
     // Command line that stops the process group `pid` (as the login user).
     static QString killCommandLine(qint64 pid);
+    // The line sent to sudo's prompt: `password` and a newline, built in one allocation of the
+    // right size (appending to the password would reallocate and leave a copy in freed memory).
+    // The caller wipes it (util/SecureMemory.h) after sending.
+    static QByteArray passwordLine(const QByteArray &password);
 
     QString promptMarker() const { return m_prompt; } // sudo -p (password mode)
     QString startMarker() const { return m_start; }   // followed by " <pid>\n"

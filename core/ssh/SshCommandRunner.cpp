@@ -197,14 +197,36 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
         ssh_channel_request_send_signal(ch, "TERM");
         if (remotePid <= 0)
             return;
+        // The server may be frozen or gone (that may be why we stop): opening the second
+        // channel must not wait for it longer than this, whatever the session's timeout is.
+        const auto killDeadline = Clock::now() + std::chrono::seconds(2);
+        struct NonBlocking
+        {
+            ssh_session s;
+            explicit NonBlocking(ssh_session session) : s(session) { ssh_set_blocking(s, 0); }
+            ~NonBlocking() { ssh_set_blocking(s, 1); }
+        } nonBlocking(s); // outlives `k`: an unanswered channel is freed without waiting
+        auto again = [&](int rc) {
+            if (rc != SSH_AGAIN || Clock::now() >= killDeadline)
+                return false;
+            pollfd p{ssh_get_fd(s), POLLIN, 0};
+            ::poll(&p, 1, 20);
+            return true;
+        };
         ChannelPtr k(ssh_channel_new(s));
-        if (!k || ssh_channel_open_session(k.get()) != SSH_OK)
+        if (!k)
+            return;
+        int rc;
+        while (again(rc = ssh_channel_open_session(k.get()))) {
+        }
+        if (rc != SSH_OK)
             return;
         const QByteArray killLine = CommandWrapper::killCommandLine(remotePid).toUtf8();
-        if (ssh_channel_request_exec(k.get(), killLine.constData()) != SSH_OK)
+        while (again(rc = ssh_channel_request_exec(k.get(), killLine.constData()))) {
+        }
+        if (rc != SSH_OK)
             return;
         ssh_channel_send_eof(k.get());
-        const auto killDeadline = Clock::now() + std::chrono::seconds(3);
         char sink[256];
         while (Clock::now() < killDeadline && !ssh_channel_is_eof(k.get()) &&
                !ssh_channel_is_closed(k.get())) {
@@ -309,9 +331,11 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
                                                 "was given")
                                      .arg(where, user));
                 }
-                password.append('\n');
-                if (ssh_channel_write(ch, password.constData(), uint32_t(password.size())) !=
-                    password.size())
+                // Not password.append('\n'): a reallocation would free an unwiped copy.
+                QByteArray line = CommandWrapper::passwordLine(password);
+                SecretGuard lineGuard(&line);
+                wipeSecret(&password);
+                if (ssh_channel_write(ch, line.constData(), uint32_t(line.size())) != line.size())
                     return lost(QStringLiteral("cannot send the sudo password"));
                 stage = Stage::PasswordSent;
                 break;
