@@ -93,11 +93,12 @@ qsizetype subtreeEnd(const QByteArray &data, const YAML::Node &key, const YAML::
 using Leaves = QList<std::pair<QStringList, QString>>;
 
 // Every scalar of the tree with its key path, except at or on the way to `skip`. Aliases are
-// walked as often as they are used: `budget` bounds the walk (false: exhausted).
+// walked as often as they are used, and one may name its own ancestor (`&x {c: *x}`): `budget`
+// and the depth bound the walk (false: exhausted).
 bool collectLeaves(const YAML::Node &node, QStringList &path, const QStringList &skip, Leaves *out,
                    int *budget)
 {
-    if (--*budget < 0)
+    if (--*budget < 0 || path.size() > 100)
         return false;
     if (path.size() >= skip.size() && path.mid(0, skip.size()) == skip)
         return true;

@@ -375,6 +375,10 @@ private slots:
             ConfigEditor::removeKey(*fine, QStringLiteral("c.yaml"), QStringLiteral("a"));
         QVERIFY(removed.ok());
         QCOMPARE(*removed, QByteArray("banner: |\n  text\nz: 1\n"));
+        // An alias of its own ancestor: the check must not walk it for ever.
+        auto cyclic = ConfigEditor::setKey("&x\nc: *x\n", QStringLiteral("c.yaml"),
+                                           QStringLiteral("a"), QStringLiteral("1"));
+        QVERIFY(!cyclic.ok());
     }
 
     void quoting()
