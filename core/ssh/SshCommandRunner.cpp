@@ -199,7 +199,7 @@ bool SshCommandRunner::Private::runOnce(const RemoteCommand &command, RemoteResu
             return;
         // The server may be frozen or gone (that may be why we stop): opening the second
         // channel must not wait for it longer than this, whatever the session's timeout is.
-        const auto killDeadline = Clock::now() + std::chrono::seconds(2);
+        const auto killDeadline = Clock::now() + std::chrono::milliseconds(1500);
         struct NonBlocking
         {
             ssh_session s;
