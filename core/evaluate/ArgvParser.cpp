@@ -7,6 +7,8 @@ bool looksLikeFlag(const QString &item)
 {
     if (item.size() < 2 || item[0] != QLatin1Char('-'))
         return false;
+    if (item[1] == QLatin1Char('-'))
+        return true; // no number starts with two dashes
     // "-1" or "-0.5" are values, not flags.
     bool isNumber = false;
     item.toDouble(&isNumber);

@@ -278,8 +278,10 @@ public:
         if (it != m_unitFiles.constEnd())
             return *it;
         QStringList out;
+        // Every systemd unit directory ends in "/systemd/system": a cheap test first.
         for (auto st = m_s.stats.cbegin(); st != m_s.stats.cend(); ++st)
-            if (st->exists() && isSystemdUnitFile(st.key(), unit))
+            if (st.key().contains(QLatin1String("/systemd/system/")) && st->exists() &&
+                isSystemdUnitFile(st.key(), unit))
                 out << st.key();
         return *m_unitFiles.insert(unit, out);
     }
@@ -647,9 +649,9 @@ private:
         if (!t.file.recursive)
             return roots;
         QStringList all;
-        QRegularExpression glob;
-        if (!t.file.glob.isEmpty())
-            glob = QRegularExpression(QRegularExpression::wildcardToRegularExpression(t.file.glob));
+        const QRegularExpression &glob = cachedRegex(
+            t.file.glob.isEmpty() ? QString()
+                                  : QRegularExpression::wildcardToRegularExpression(t.file.glob));
         for (const QString &root : roots) {
             const FileStat *rootStat = s.stat(root);
             if (!rootStat || !rootStat->exists()) {

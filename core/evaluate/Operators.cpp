@@ -76,6 +76,18 @@ QString modeString(uint mode)
     return s;
 }
 
+const QRegularExpression &cachedRegex(const QString &pattern)
+{
+    thread_local QHash<QString, QRegularExpression> cache;
+    auto it = cache.constFind(pattern);
+    if (it == cache.constEnd()) {
+        if (cache.size() > 4096) // bound the cache for catalogs with unusual numbers of patterns
+            cache.clear();
+        it = cache.insert(pattern, QRegularExpression(pattern));
+    }
+    return *it;
+}
+
 QString describeExpectation(Op op, const QStringList &values)
 {
     if (values.isEmpty())
@@ -185,8 +197,7 @@ OpOutcome applyOp(Op op, const Value &actual, const QStringList &expected)
         return {true, false, {}};
     case Op::Regex:
         for (const QString &e : expected) {
-            const QRegularExpression re(QRegularExpression::anchoredPattern(e));
-            if (re.match(actual.scalar).hasMatch())
+            if (cachedRegex(QRegularExpression::anchoredPattern(e)).match(actual.scalar).hasMatch())
                 return {true, false, {}};
         }
         return {false, false, {}};

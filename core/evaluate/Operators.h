@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 
@@ -40,5 +41,9 @@ std::optional<double> parseDurationSeconds(const QString &s);
 QString modeString(uint mode);
 // "eq false", "bitmask 600", "has NodeRestriction", "present"
 QString describeExpectation(Op op, const QStringList &values);
+
+// A compiled regular expression for `pattern`, kept per thread (the catalog's few patterns are
+// compiled and JIT-compiled once, not on every evaluation).
+const QRegularExpression &cachedRegex(const QString &pattern);
 
 } // namespace kinspect

@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Re-scan over kept SSH sessions against the OpenSSH floor, on the lab (needs root).
+
+The lab: the 7 default nodes in /tmp/kinspect-bench-rescan (ports from 31001). The re-scan:
+kinspect-rescan-bench (tests/bench/scan) scans all 7 once with one ScanEngine, then calls
+start() again --runs times; the engine keeps every node's SSH session, so a re-scan costs a new
+channel, sudo, the collector run, parsing and evaluation, but no TCP connect, key exchange or
+authentication (what the GUI's "Scan again" does). The floor: `ssh host true` on the same 7
+nodes at once (each a full OpenSSH connection).
+
+Usage: flock /tmp/kinspect-labtests.lock tests/bench/rescan-vs-ssh.py [--runs 15] [--build DIR]
+"""
+import argparse, os, statistics, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import labbench  # noqa: E402
+
+LAB = "/tmp/kinspect-bench-rescan"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--build", default=os.path.join(labbench.ROOT, "build"))
+    ap.add_argument("--keep", action="store_true", help="leave the lab running")
+    a = ap.parse_args()
+    labbench.need_root("rescan-vs-ssh")
+    bench = os.path.join(a.build, "tests", "bench", "scan", "kinspect-rescan-bench")
+    if not os.access(bench, os.X_OK):
+        sys.exit("build kinspect-rescan-bench first (cmake --build %s --target "
+                 "kinspect-rescan-bench)" % a.build)
+    lab = labbench.Lab(LAB, 31001)
+    try:
+        lab.floor()  # warm up
+        print("before:", labbench.uptime())
+        f = labbench.timed(lab.floor, a.runs)
+        r = subprocess.run([bench, "--lab", LAB, "--runs", str(a.runs)], capture_output=True,
+                           text=True)
+        print("after: ", labbench.uptime())
+        cold, rescans, slowest = None, [], []
+        for line in r.stdout.split("\n"):
+            parts = line.split()
+            if len(parts) == 4 and parts[0] == "cold":
+                cold = int(parts[1]) / 1000
+            elif len(parts) == 4 and parts[0] == "rescan":
+                rescans.append(int(parts[1]) / 1000)
+                slowest.append(int(parts[3]) / 1000)
+                if int(parts[2]) != len(lab.nodes):
+                    sys.exit("a re-scan did not audit every node: " + line)
+        if r.returncode != 0 or not rescans:
+            sys.exit("kinspect-rescan-bench failed (%d): %s" % (r.returncode, r.stderr[-2000:]))
+        print(f"nodes: {len(lab.nodes)}   runs: {a.runs}   cores: {os.cpu_count()}")
+        print(labbench.describe("ssh floor (ssh true, all at once)", f))
+        print(f"{'first scan (new sessions)':<34} {cold*1000:8.1f} ms")
+        print(labbench.describe("re-scan over kept sessions", rescans))
+        print(labbench.describe("  slowest node within a re-scan", slowest))
+        print(f"ratio re-scan / floor: {statistics.median(rescans)/statistics.median(f):.2f}x"
+              "   (target <= 0.2x)")
+    finally:
+        if not a.keep:
+            lab.down()
+
+
+main()
