@@ -36,6 +36,26 @@ int countAliases(const QByteArray &data)
     }
     return n;
 }
+// yaml-cpp shares an aliased node instead of copying it, so the tree a consumer walks can be
+// much larger than the text (a chain of aliases of aliases doubles at each step, within any
+// alias count cap) or endless (an alias of its own ancestor: `&x {c: *x}`). Walks the tree as a
+// consumer would; false when it goes deeper than `depth` or visits more than `*budget` nodes.
+bool walkBounded(const YAML::Node &node, int depth, qint64 *budget)
+{
+    if (depth < 0 || --*budget < 0)
+        return false;
+    if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it)
+            if (!walkBounded(it->first, depth - 1, budget) ||
+                !walkBounded(it->second, depth - 1, budget))
+                return false;
+    } else if (node.IsSequence()) {
+        for (const auto &item : node)
+            if (!walkBounded(item, depth - 1, budget))
+                return false;
+    }
+    return true;
+}
 } // namespace
 
 int unterminatedQuoteLine(const QByteArray &data)
@@ -121,15 +141,17 @@ Expected<YAML::Node> parse(const QByteArray &data, const QString &fileName, qint
             fileName, 0};
     if (data.contains('\0'))
         return Error{QStringLiteral("file contains NUL bytes; not a text file"), fileName, 0};
-    if (countAliases(data) > maxAliases)
+    const int aliases = countAliases(data);
+    if (aliases > maxAliases)
         return Error{
             QStringLiteral("too many YAML aliases (more than %1); refusing a possible alias bomb")
                 .arg(maxAliases),
             fileName, 0};
     if (const int ql = unterminatedQuoteLine(data))
         return Error{QStringLiteral("quoted value opened here is never closed"), fileName, ql};
+    YAML::Node doc;
     try {
-        return YAML::Load(data.toStdString());
+        doc = YAML::Load(data.toStdString());
     } catch (const YAML::DeepRecursion &e) {
         // yaml-cpp's recursion guard says only "bad file": name the real problem.
         return Error{
@@ -139,6 +161,12 @@ Expected<YAML::Node> parse(const QByteArray &data, const QString &fileName, qint
         return Error{QString::fromStdString(e.msg), fileName,
                      e.mark.is_null() ? 0 : e.mark.line + 1};
     }
+    qint64 budget = 100000 + 2 * data.size();
+    if (aliases > 0 && !walkBounded(doc, 1000, &budget))
+        return Error{QStringLiteral("YAML aliases make this document cyclic or far larger than "
+                                    "its text; refusing it"),
+                     fileName, 0};
+    return doc;
 }
 
 QStringList strList(const YAML::Node &node)

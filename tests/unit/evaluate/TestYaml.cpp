@@ -1,5 +1,6 @@
 #include "util/Yaml.h"
 
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace kinspect;
@@ -59,6 +60,26 @@ private slots:
         QVERIFY(!r.ok());
         QVERIFY(r.error().message.contains(QStringLiteral("alias")));
         QVERIFY(!yaml::parse(QByteArray("a: 1\0b", 6), QStringLiteral("nul.yaml")).ok());
+    }
+
+    // Regression (fuzz_snapshot): a node's kubelet config with an alias of its own ancestor
+    // overflowed the evaluator's stack, and a doubling chain of 60 aliases (under the count cap)
+    // made it walk 2^30 entries. Both are refused by the parser; ordinary aliases still load.
+    void refusesCyclicAndExpandingAliases()
+    {
+        auto cyclic = yaml::parse("&x\nc: *x\n", QStringLiteral("cyclic.yaml"));
+        QVERIFY(!cyclic.ok());
+        QVERIFY(cyclic.error().message.contains(QStringLiteral("alias")));
+        QByteArray chain = "l0: &l0 {a: 1, b: 2}\n";
+        for (int i = 1; i <= 30; ++i)
+            chain += QStringLiteral("l%1: &l%1 {p: *l%2, q: *l%2}\n").arg(i).arg(i - 1).toUtf8();
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(!yaml::parse(chain, QStringLiteral("chain.yaml")).ok());
+        QVERIFY(t.elapsed() < 5000);
+        auto fine = yaml::parse("base: &b {x: 1}\none: *b\ntwo: *b\n", QStringLiteral("ok.yaml"));
+        QVERIFY(fine.ok());
+        QCOMPARE(yaml::str((*fine)["two"]["x"]), QStringLiteral("1"));
     }
 };
 
