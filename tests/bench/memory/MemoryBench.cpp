@@ -7,9 +7,9 @@
 //             scan does: the fixture snapshots of tests/data/snapshots cycled, one node in 97
 //             not audited), plus the N raw snapshots a scan keeps;
 //   load      baseline + ScanHistory::loadScan() of that scan (results and raw snapshots) from
-//             the SQLite history written beforehand by the parent.
-// The parent writes the history (saveScan) in a temporary directory, runs the children and
-// prints a table; it fails if a peak exceeds 1 GiB.
+//             the SQLite history written beforehand by the "store" child (saveScan).
+// The parent only runs the children (in a temporary directory) and prints a table; it fails if a
+// peak exceeds 1 GiB. BENCH_MEMORY_STAGES=1 prints current and peak RSS at each stage.
 //   bench_memory [--nodes N]
 
 #include "catalog/CatalogLoader.h"
@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
 
@@ -40,6 +41,21 @@ long peakKiB()
     return u.ru_maxrss; // KiB on Linux
 }
 
+long currentKiB()
+{
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return f.readAll().split(' ').value(1).toLong() * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+void stage(const char *what)
+{
+    if (qEnvironmentVariableIsSet("BENCH_MEMORY_STAGES"))
+        std::fprintf(stderr, "  %-24s current %7.1f MiB  peak %7.1f MiB\n", what,
+                     currentKiB() / 1024.0, peakKiB() / 1024.0);
+}
+
 struct Inputs
 {
     Benchmark benchmark;
@@ -51,7 +67,9 @@ struct Inputs
 Inputs loadInputs()
 {
     Inputs in;
+    stage("start");
     auto b = CatalogLoader::load(QStringLiteral("cis-1.12"));
+    stage("catalog loaded");
     if (!b)
         qFatal("%s", qPrintable(b.error().toString()));
     in.benchmark = *b;
@@ -68,6 +86,7 @@ Inputs loadInputs()
         in.raw << raw;
         in.snapshots << *s;
     }
+    stage("snapshots parsed");
     return in;
 }
 
@@ -112,6 +131,17 @@ int child(const QString &mode, int nodes, const QString &db)
         buildScan(in, nodes, &result, &snapshots);
         for (const NodeResult &n : std::as_const(result.nodes))
             count += n.results.size();
+    } else if (mode == QLatin1String("store")) {
+        ClusterResult result;
+        QList<QByteArray> snapshots;
+        buildScan(in, nodes, &result, &snapshots);
+        ScanHistory h;
+        if (auto e = h.open(db))
+            qFatal("%s", qPrintable(e->toString()));
+        t.restart();
+        auto id = h.saveScan(result, snapshots);
+        if (!id)
+            qFatal("%s", qPrintable(id.error().toString()));
     } else if (mode == QLatin1String("load")) {
         ScanHistory h;
         if (auto e = h.open(db))
@@ -125,6 +155,7 @@ int child(const QString &mode, int nodes, const QString &db)
         for (const NodeResult &n : std::as_const(s->result.nodes))
             count += n.results.size();
     }
+    stage("measured");
     std::printf("%ld %lld %lld\n", peakKiB(), count, t.elapsed());
     return 0;
 }
@@ -148,28 +179,14 @@ int main(int argc, char **argv)
     if (!mode.isEmpty())
         return child(mode, nodes, db);
 
+    // The parent stays small and does nothing but start children: a child's ru_maxrss starts
+    // from its parent's resident size at fork (Linux keeps it across exec).
     QTemporaryDir tmp;
     db = tmp.filePath(QStringLiteral("history.sqlite"));
-    {
-        const Inputs in = loadInputs();
-        ClusterResult result;
-        QList<QByteArray> snapshots;
-        buildScan(in, nodes, &result, &snapshots);
-        ScanHistory h;
-        if (auto e = h.open(db))
-            qFatal("%s", qPrintable(e->toString()));
-        QElapsedTimer t;
-        t.start();
-        auto id = h.saveScan(result, snapshots);
-        if (!id)
-            qFatal("%s", qPrintable(id.error().toString()));
-        std::printf("stored %d nodes in %lld ms; history file %.1f MB\n", nodes, t.elapsed(),
-                    QFileInfo(db).size() / 1e6);
-    }
     long base = 0;
     int rc = 0;
-    for (const QString &m :
-         {QStringLiteral("baseline"), QStringLiteral("hold"), QStringLiteral("load")}) {
+    for (const QString &m : {QStringLiteral("store"), QStringLiteral("baseline"),
+                             QStringLiteral("hold"), QStringLiteral("load")}) {
         QProcess p;
         p.start(app.applicationFilePath(), {QStringLiteral("--child"), m, QStringLiteral("--nodes"),
                                             QString::number(nodes), QStringLiteral("--db"), db});
@@ -179,6 +196,12 @@ int main(int argc, char **argv)
         }
         const QList<QByteArray> f = p.readAllStandardOutput().trimmed().split(' ');
         const long kib = f.value(0).toLong();
+        if (m == QLatin1String("store")) {
+            std::printf("stored %d nodes (results and raw snapshots) in %lld ms; history file "
+                        "%.1f MB; peak RSS of the writer %.1f MiB\n",
+                        nodes, f.value(2).toLongLong(), QFileInfo(db).size() / 1e6, kib / 1024.0);
+            continue;
+        }
         if (m == QLatin1String("baseline"))
             base = kib;
         std::printf("%-8s peak RSS %7.1f MiB  (+%6.1f MiB over baseline)  %lld node x control "
