@@ -1,5 +1,7 @@
 #include "prompts/SecretDialog.h"
 
+#include "util/SecureMemory.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -47,8 +49,10 @@ SecretDialog::SecretDialog(const QString &node, const QString &prompt, bool keyc
 
 SecretDialog::~SecretDialog()
 {
-    // Overwrite the line edit's buffer before the widget goes away.
-    m_edit->setText(QString(m_edit->text().size(), QLatin1Char(' ')));
+    // Wipe the line edit's buffer in place before the widget goes away: text() shares it.
+    // (Setting other text instead would free the secret's buffer unwiped.)
+    QString text = m_edit->text();
+    secureZero(text);
     m_edit->clear();
 }
 
