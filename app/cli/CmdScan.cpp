@@ -14,6 +14,8 @@
 #include <QCoreApplication>
 #include <QEventLoop>
 
+#include <future>
+
 #include <unistd.h>
 
 namespace kinspect::cli {
@@ -46,15 +48,30 @@ int cmdScan(const QStringList &args)
     const bool autoSelect = benchmarkId.isEmpty();
     if (autoSelect)
         benchmarkId = CatalogLoader::builtinIds().value(CatalogLoader::builtinIds().size() - 1);
-    auto bench = CatalogLoader::load(benchmarkId);
-    if (!bench)
-        return usageError(bench.error().toString());
+    // A built-in catalog is parsed on another thread while the first handshakes run (it is only
+    // needed once a snapshot arrives); a catalog directory is checked before connecting anywhere.
+    std::shared_future<Expected<Benchmark>> pending;
+    if (CatalogLoader::builtinIds().contains(benchmarkId)) {
+        pending = std::async(std::launch::async, [benchmarkId] {
+                      return CatalogLoader::load(benchmarkId);
+                  }).share();
+    } else {
+        std::promise<Expected<Benchmark>> loaded;
+        loaded.set_value(CatalogLoader::load(benchmarkId));
+        pending = loaded.get_future().share();
+        if (!pending.get())
+            return usageError(pending.get().error().toString());
+    }
     const ScanEngine::RunnerFactory factory = conn->factory;
     const int nJobs = conn->jobs;
 
     ScanOptions so;
     so.jobs = nJobs;
-    ScanEngine engine(*inv, *bench, factory, so);
+    ScanEngine engine(*inv, ScanEngine::BenchmarkSource([pending]() -> const Benchmark * {
+        const Expected<Benchmark> &b = pending.get();
+        return b ? &*b : nullptr;
+    }),
+                      factory, so);
     const bool progress = isatty(STDERR_FILENO);
     int done = 0;
     const int total = int(inv->nodes.size());
@@ -83,6 +100,9 @@ int cmdScan(const QStringList &args)
     QCoreApplication::processEvents(); // deliver the last progress lines
     ClusterResult result = engine.result();
     engine.disconnectAll();
+    auto bench = pending.get();
+    if (!bench)
+        return usageError(bench.error().toString());
     if (autoSelect) {
         QString version;
         for (const NodeResult &n : result.nodes)

@@ -32,7 +32,13 @@ QString nodeStageName(NodeStage stage)
 
 ScanEngine::ScanEngine(Inventory inventory, const Benchmark &benchmark, RunnerFactory factory,
                        ScanOptions options, QObject *parent)
-    : QObject(parent), m_inventory(std::move(inventory)), m_benchmark(benchmark),
+    : ScanEngine(std::move(inventory), BenchmarkSource([&benchmark] { return &benchmark; }),
+                 std::move(factory), options, parent)
+{}
+
+ScanEngine::ScanEngine(Inventory inventory, BenchmarkSource benchmark, RunnerFactory factory,
+                       ScanOptions options, QObject *parent)
+    : QObject(parent), m_inventory(std::move(inventory)), m_benchmark(std::move(benchmark)),
       m_factory(std::move(factory)), m_options(options), m_pool(std::make_unique<QThreadPool>())
 {
     qRegisterMetaType<kinspect::NodeStage>();
@@ -124,7 +130,8 @@ ClusterResult ScanEngine::result() const
     std::lock_guard lock(m_mutex);
     ClusterResult r;
     r.cluster = m_inventory.cluster;
-    r.benchmarkId = m_benchmark.id;
+    if (const Benchmark *b = m_benchmark())
+        r.benchmarkId = b->id;
     r.startedAt = m_startedAt;
     r.finishedAt = m_finishedAt;
     for (const auto &o : m_outputs)
@@ -225,7 +232,12 @@ void ScanEngine::scanNode(int index)
                  tr("the node's snapshot could not be read: %1").arg(snapshot.error().toString()));
             break;
         }
-        out.result = Evaluator(m_benchmark)
+        const Benchmark *benchmark = m_benchmark();
+        if (!benchmark) {
+            fail(ErrorKind::Internal, tr("the benchmark catalog could not be loaded"));
+            break;
+        }
+        out.result = Evaluator(*benchmark)
                          .evaluate(*snapshot, NodeContext{node.name, node.host, node.roles});
         out.snapshot = std::move(rr.stdoutData);
         finalStage = NodeStage::Done;

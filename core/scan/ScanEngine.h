@@ -58,7 +58,14 @@ class ScanEngine : public QObject
 public:
     using RunnerFactory = std::function<std::unique_ptr<ICommandRunner>(const NodeSpec &)>;
 
+    // Where a node's snapshot finds its benchmark: called on the worker threads when there is
+    // something to evaluate (so a catalog may still be parsing while the first handshakes run),
+    // must be thread-safe and returns nullptr if the catalog could not be loaded.
+    using BenchmarkSource = std::function<const Benchmark *()>;
+
     ScanEngine(Inventory inventory, const Benchmark &benchmark, RunnerFactory factory,
+               ScanOptions options = {}, QObject *parent = nullptr);
+    ScanEngine(Inventory inventory, BenchmarkSource benchmark, RunnerFactory factory,
                ScanOptions options = {}, QObject *parent = nullptr);
     ~ScanEngine() override;
 
@@ -95,7 +102,7 @@ private:
     void scanNode(int index);
 
     Inventory m_inventory;
-    const Benchmark &m_benchmark;
+    BenchmarkSource m_benchmark;
     RunnerFactory m_factory;
     ScanOptions m_options;
     std::unique_ptr<QThreadPool> m_pool;
