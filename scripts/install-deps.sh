@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="
-  cmake ninja-build g++ pkg-config git clang-format
+  cmake ninja-build g++ pkg-config git clang-format clang libclang-rt-14-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev libxkbcommon-dev
   libssh-dev libyaml-cpp-dev libbenchmark-dev
