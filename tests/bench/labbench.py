@@ -56,7 +56,10 @@ class Lab:
                             "--known-hosts", os.path.join(self.dir, "known_hosts"),
                             "--ssh-config", "none", "--secrets-file", self.cli_secrets,
                             "--format", "json", "--output", "/dev/null", *extra],
-                           stderr=subprocess.PIPE, text=True)
+                           stderr=subprocess.PIPE, text=True,
+                           # scans are stored as usual, but in the lab's own history file
+                           env=dict(os.environ,
+                                    KINSPECT_HISTORY_DB=os.path.join(self.dir, "history.sqlite")))
         if r.returncode not in (0, 1):
             sys.exit("scan failed with exit code %d: %s" % (r.returncode, r.stderr[-2000:]))
 

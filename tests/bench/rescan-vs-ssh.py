@@ -24,6 +24,7 @@ def main():
     ap.add_argument("--build", default=os.path.join(labbench.ROOT, "build"))
     ap.add_argument("--keep", action="store_true", help="leave the lab running")
     a = ap.parse_args()
+    a.build = os.path.abspath(a.build)
     labbench.need_root("rescan-vs-ssh")
     bench = os.path.join(a.build, "tests", "bench", "scan", "kinspect-rescan-bench")
     if not os.access(bench, os.X_OK):

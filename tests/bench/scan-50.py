@@ -34,6 +34,7 @@ def main():
     ap.add_argument("--build", default=os.path.join(labbench.ROOT, "build"))
     ap.add_argument("--keep", action="store_true", help="leave the lab running")
     a = ap.parse_args()
+    a.build = os.path.abspath(a.build)
     labbench.need_root("scan-50")
     cli = os.path.join(a.build, "app", "kinspect-cli")
     lab = labbench.Lab(LAB, 30001, spec())

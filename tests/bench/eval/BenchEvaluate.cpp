@@ -55,19 +55,22 @@ const Data &data()
     return d;
 }
 
+// Both catalogs, loaded once (thread-safe static initialisation: the 2-thread runs share them).
 const Benchmark &catalog(const QString &id)
 {
-    static QHash<QString, Benchmark> loaded;
-    auto it = loaded.find(id);
-    if (it == loaded.end()) {
-        auto b = CatalogLoader::load(id);
-        if (!b) {
-            std::fprintf(stderr, "%s\n", qPrintable(b.error().toString()));
-            std::abort();
+    static const QHash<QString, Benchmark> loaded = [] {
+        QHash<QString, Benchmark> out;
+        for (const QString &cid : {QStringLiteral("cis-1.12"), QStringLiteral("cis-1.5.1")}) {
+            auto b = CatalogLoader::load(cid);
+            if (!b) {
+                std::fprintf(stderr, "%s\n", qPrintable(b.error().toString()));
+                std::abort();
+            }
+            out.insert(cid, *b);
         }
-        it = loaded.insert(id, *b);
-    }
-    return *it;
+        return out;
+    }();
+    return *loaded.constFind(id);
 }
 
 void evaluateAll(benchmark::State &state, const QString &catalogId)
@@ -87,8 +90,10 @@ void evaluateAll(benchmark::State &state, const QString &catalogId)
         }
     }
     state.SetItemsProcessed(items);
-    state.counters["nodes"] = double(d.snapshots.size());
-    state.counters["controls"] = double(b.controls.size());
+    state.counters["nodes"] =
+        benchmark::Counter(double(d.snapshots.size()), benchmark::Counter::kAvgThreads);
+    state.counters["controls"] =
+        benchmark::Counter(double(b.controls.size()), benchmark::Counter::kAvgThreads);
 }
 
 void BM_Evaluate_cis112(benchmark::State &state)
@@ -117,6 +122,8 @@ void BM_ParseSnapshots(benchmark::State &state)
 
 BENCHMARK(BM_Evaluate_cis112)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Evaluate_cis151)->Unit(benchmark::kMicrosecond);
+// Both cores, as a scan evaluates (one node per worker thread): rates per wall-clock second.
+BENCHMARK(BM_Evaluate_cis112)->Unit(benchmark::kMicrosecond)->Threads(2)->UseRealTime();
 BENCHMARK(BM_ParseSnapshots)->Unit(benchmark::kMicrosecond);
 
 // --dump FILE: every field of every result (both catalogs, every snapshot) as text, to check
