@@ -141,6 +141,20 @@ Expected<YAML::Node> parse(const QByteArray &data, const QString &fileName, qint
             fileName, 0};
     if (data.contains('\0'))
         return Error{QStringLiteral("file contains NUL bytes; not a text file"), fileName, 0};
+    // YAML is Unicode text. yaml-cpp decodes bytes that are not UTF-8 lossily and reads on, while
+    // Kubernetes (go-yaml) refuses such a file: say so, at the first bad line. A UTF-16/32 file
+    // announces itself with a byte order mark and is left to yaml-cpp.
+    const bool utf16or32 = data.startsWith("\xff\xfe") || data.startsWith("\xfe\xff") ||
+                           data.startsWith(QByteArray("\0\0\xfe\xff", 4));
+    if (!utf16or32 && !QByteArrayView(data).isValidUtf8()) {
+        int line = 1;
+        for (const QByteArray &l : data.split('\n')) {
+            if (!QByteArrayView(l).isValidUtf8())
+                break;
+            ++line;
+        }
+        return Error{QStringLiteral("not valid UTF-8 text (YAML must be Unicode)"), fileName, line};
+    }
     const int aliases = countAliases(data);
     if (aliases > maxAliases)
         return Error{

@@ -62,6 +62,19 @@ private slots:
         QVERIFY(!yaml::parse(QByteArray("a: 1\0b", 6), QStringLiteral("nul.yaml")).ok());
     }
 
+    // A Latin-1 kubelet config: the kubelet refuses it (go-yaml wants UTF-8); yaml-cpp would read
+    // it lossily. Refused at the first bad line; valid UTF-8 (with or without BOM) still loads.
+    void refusesInvalidUtf8()
+    {
+        auto r = yaml::parse("kind: KubeletConfiguration\nreadOnlyPort: 0\n# caf\xe9\nx: 1\n",
+                             QStringLiteral("config.yaml"));
+        QVERIFY(!r.ok());
+        QVERIFY(r.error().message.contains(QStringLiteral("UTF-8")));
+        QCOMPARE(r.error().line, 3);
+        QVERIFY(yaml::parse("# caf\xc3\xa9\nx: 1\n", QStringLiteral("u.yaml")).ok());
+        QVERIFY(yaml::parse("\xef\xbb\xbfx: 1\n", QStringLiteral("bom.yaml")).ok());
+    }
+
     // Regression (fuzz_snapshot): a node's kubelet config with an alias of its own ancestor
     // overflowed the evaluator's stack, and a doubling chain of 60 aliases (under the count cap)
     // made it walk 2^30 entries. Both are refused by the parser; ordinary aliases still load.
