@@ -5,7 +5,8 @@ The lab: the 7 default nodes in /tmp/kinspect-bench-rescan (ports from 31001). T
 kinspect-rescan-bench (tests/bench/scan) scans all 7 once with one ScanEngine, then calls
 start() again --runs times; the engine keeps every node's SSH session, so a re-scan costs a new
 channel, sudo, the collector run, parsing and evaluation, but no TCP connect, key exchange or
-authentication (what the GUI's "Scan again" does). The floor: `ssh host true` on the same 7
+authentication (what the GUI's "Scan again" does). For comparison it also times the collector
+alone, run in every node at once through `lab.sh exec` (nsenter, no SSH). The floor: `ssh host true` on the same 7
 nodes at once (each a full OpenSSH connection).
 
 Usage: flock /tmp/kinspect-labtests.lock tests/bench/rescan-vs-ssh.py [--runs 15] [--build DIR]
@@ -37,6 +38,18 @@ def main():
         f = labbench.timed(lab.floor, a.runs)
         r = subprocess.run([bench, "--lab", LAB, "--runs", str(a.runs)], capture_output=True,
                            text=True)
+        # Where a re-scan's time goes: the collector alone, started in every node at once
+        # (`lab.sh exec`, no SSH), each timing itself inside the node; the slowest node counts.
+        collector = os.path.join(labbench.ROOT, "resources/collector/kinspect-collect.sh")
+        inner = ("s=$(date +%s%N); sh -s >/dev/null 2>&1; e=$(date +%s%N); "
+                 "echo $(( (e - s) / 1000000 ))")
+
+        def collect_only():
+            procs = [subprocess.Popen([labbench.LAB_SH, "exec", "--dir", LAB, n, "--", "sh", "-c",
+                                       inner], stdin=open(collector, "rb"),
+                                      stdout=subprocess.PIPE, text=True) for n in lab.nodes]
+            return max(int(p.communicate()[0].strip().split()[-1]) for p in procs) / 1000
+        c = [collect_only() for _ in range(a.runs)]
         print("after: ", labbench.uptime())
         cold, rescans, slowest = None, [], []
         for line in r.stdout.split("\n"):
@@ -55,6 +68,7 @@ def main():
         print(f"{'first scan (new sessions)':<34} {cold*1000:8.1f} ms")
         print(labbench.describe("re-scan over kept sessions", rescans))
         print(labbench.describe("  slowest node within a re-scan", slowest))
+        print(labbench.describe("collector alone (slowest node)", c))
         print(f"ratio re-scan / floor: {statistics.median(rescans)/statistics.median(f):.2f}x"
               "   (target <= 0.2x)")
     finally:
