@@ -311,7 +311,9 @@ struct Snap
     }
 };
 
-const ControlResult &find(const NodeResult &n, const QString &id)
+// By value: callers bind the result of find(eval(...)) to a const reference, and a reference
+// into the temporary NodeResult would dangle (heap-use-after-free under ASan).
+ControlResult find(const NodeResult &n, const QString &id)
 {
     for (const auto &r : n.results)
         if (r.controlId == id)
