@@ -597,7 +597,7 @@ private slots:
                    .arg(cfg, man));
         // f-mid1 (free after midCollectionFaults): Latin-1 bytes in the kubelet config, no NUL
         nodeSh(QStringLiteral("f-mid1"),
-               QStringLiteral("printf '# r\351sum\351\nclusterDomain: caf\351.local\n' >> %1")
+               QStringLiteral("printf '# r\\351sum\\351\\nclusterDomain: caf\\351.local\\n' >> %1")
                    .arg(cfg));
         QCOMPARE(nodeText(QStringLiteral("f-links"),
                           QStringLiteral("stat -c %s %1/kube-apiserver.yaml").arg(man)),
@@ -683,10 +683,14 @@ private slots:
             find(nodes[QStringLiteral("f-files")], QStringLiteral("1.4.1"))
                 ->reason.contains(QLatin1String("kube-scheduler is not running")),
             qPrintable(find(nodes[QStringLiteral("f-files")], QStringLiteral("1.4.1"))->reason));
-        // Latin-1 in the kubelet config: the node is audited (see the report: the YAML reader
-        // does not refuse invalid UTF-8 yet)
-        QVERIFY(find(nodes[QStringLiteral("f-mid1")], QStringLiteral("4.1.5"))->status ==
-                Status::Pass);
+        // Latin-1 in the kubelet config (no NUL): refused like the kubelet refuses it, the
+        // controls that read it say ERROR naming the file; the node is still audited.
+        const NodeResult &latin1 = nodes[QStringLiteral("f-mid1")];
+        const ControlResult *rot = find(latin1, QStringLiteral("4.2.10"));
+        QVERIFY2(rot->status == Status::Error && rot->reason.contains(cfg) &&
+                     rot->reason.contains(QLatin1String("UTF-8")),
+                 qPrintable(statusName(rot->status) + QLatin1Char(' ') + rot->reason));
+        QVERIFY(find(latin1, QStringLiteral("4.1.5"))->status == Status::Pass);
 
         // Controls that read the kubelet config: ERROR naming the file and why, on every one
         // of the three nodes; the rest of each node is still evaluated.
