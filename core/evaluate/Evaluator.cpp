@@ -304,10 +304,7 @@ public:
         Resolved r;
         const ProcessInfo *p = process(component);
         const ParsedArgs &a = args(component);
-        const QString argvPath =
-            p ? QStringLiteral("/proc/%1/cmdline").arg(p->pid) : QStringLiteral("/proc/*/cmdline");
-        const QString argvCmd =
-            p ? QStringLiteral("tr '\\0' '\\n' < /proc/%1/cmdline").arg(p->pid) : QString();
+        const auto [argvPath, argvCmd] = argvWhere(component, p); // copies: the cache may grow
         if (!ref.flag.isEmpty() && a.has(ref.flag)) {
             bool found = true;
             if (!ref.key.isEmpty()) {
@@ -378,6 +375,19 @@ public:
     const NodeSnapshot &snapshot() const { return m_s; }
 
 private:
+    // Where a component's command line is read on the node and the command that shows it.
+    const std::pair<QString, QString> &argvWhere(const QString &component, const ProcessInfo *p)
+    {
+        auto it = m_argvWhere.constFind(component);
+        if (it == m_argvWhere.constEnd())
+            it = m_argvWhere.insert(
+                component,
+                {p ? QStringLiteral("/proc/%1/cmdline").arg(p->pid)
+                   : QStringLiteral("/proc/*/cmdline"),
+                 p ? QStringLiteral("tr '\\0' '\\n' < /proc/%1/cmdline").arg(p->pid) : QString()});
+        return *it;
+    }
+
     const Benchmark &m_b;
     const NodeSnapshot &m_s;
     PathProfile m_profile;
@@ -390,6 +400,7 @@ private:
     mutable QHash<QString, QString> m_flagHome;      // component \n flag -> fileSettingFlag()
     mutable QHash<QString, QString> m_fileText;      // path -> decoded content
     mutable QHash<QString, QStringList> m_unitFiles; // unit -> unitFiles()
+    QHash<QString, std::pair<QString, QString>> m_argvWhere; // component -> argvWhere()
 };
 
 class ControlEvaluator
@@ -900,13 +911,13 @@ NodeResult Evaluator::evaluate(const NodeSnapshot &snapshot, const NodeContext &
         if (!naReason.isEmpty()) {
             r.status = Status::NotApplicable;
             r.reason = naReason;
-            out.results << r;
+            out.results.append(std::move(r));
             continue;
         }
         if (!c.check) {
             r.status = Status::Manual;
             r.reason = QStringLiteral("needs a person's review; see the audit guidance");
-            out.results << r;
+            out.results.append(std::move(r));
             continue;
         }
         ControlEvaluator ce(view, *c.check);
@@ -929,7 +940,7 @@ NodeResult Evaluator::evaluate(const NodeSnapshot &snapshot, const NodeContext &
             r.status = toStatus(o.kind);
             r.reason = o.reason;
         }
-        out.results << r;
+        out.results.append(std::move(r));
     }
     return out;
 }
