@@ -55,6 +55,11 @@ bool plainSafe(const QString &v, bool flow)
     if (v.contains(QLatin1String(": ")) || v.contains(QLatin1String(" #")) ||
         v.endsWith(QLatin1Char(':')))
         return false;
+    // yaml::parse's unterminated-quote check reads a quote after `[`, `{` or `,` as the start of
+    // a quoted scalar: such a value plain (-n{") would fail our own read-back.
+    static const QRegularExpression flowThenQuote(QStringLiteral("[\\[{,].*[\"']"));
+    if (flowThenQuote.match(v).hasMatch())
+        return false;
     for (QChar c : v) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
             return false;

@@ -356,6 +356,13 @@ private slots:
                              parseChange(QStringLiteral("set --bind-address a?b")), kBooleans);
         QVERIFY2(out.ok(), out.ok() ? "" : qPrintable(out.error().message));
         QVERIFY(out->contains("\"--bind-address=a?b\""));
+        // A quote after a flow indicator is quoted too: plain, yaml::parse's unterminated-quote
+        // check refused it (found by fuzz_yamledit).
+        QCOMPARE(yamltext::encodeScalar(QStringLiteral("-n{\""), 0, false),
+                 QByteArray("\"-n{\\\"\""));
+        auto set = ConfigEditor::setKey("a: 1\n", QStringLiteral("c.yaml"), QStringLiteral("b"),
+                                        QStringLiteral("x,'y"));
+        QVERIFY2(set.ok(), set.ok() ? "" : qPrintable(set.error().message));
     }
 
     // Regression (fuzz_yamledit): a key added at the end of a file that ends inside a block
