@@ -55,11 +55,6 @@ bool plainSafe(const QString &v, bool flow)
     if (v.contains(QLatin1String(": ")) || v.contains(QLatin1String(" #")) ||
         v.endsWith(QLatin1Char(':')))
         return false;
-    // yaml::parse's unterminated-quote check reads a quote after `[`, `{` or `,` as the start of
-    // a quoted scalar: such a value plain (-n{") would fail our own read-back.
-    static const QRegularExpression flowThenQuote(QStringLiteral("[\\[{,].*[\"']"));
-    if (flowThenQuote.match(v).hasMatch())
-        return false;
     for (QChar c : v) {
         if (c.unicode() < 0x20 || c.unicode() == 0x7f)
             return false;
@@ -73,8 +68,14 @@ bool plainSafe(const QString &v, bool flow)
 
 QByteArray encodeScalar(const QString &value, char quote, bool flow, bool allowTyped)
 {
-    if (quote == 0 && plainSafe(value, flow) && (allowTyped || !looksTyped(value)))
-        return value.toUtf8();
+    if (quote == 0 && plainSafe(value, flow) && (allowTyped || !looksTyped(value))) {
+        // yaml::parse's unterminated-quote check reads a quote after `- `, `[`, `{` or `,` as
+        // the start of a quoted scalar: a plain value it would misread (-n{", a- 'b) is quoted,
+        // or the edit would fail our own read-back.
+        const QByteArray plain = value.toUtf8();
+        if (yaml::unterminatedQuoteLine(flow ? "[" + plain + "]\n" : "k: " + plain + "\n") == 0)
+            return plain;
+    }
     if (quote == '\'') {
         QString s = value;
         s.replace(QLatin1Char('\''), QLatin1String("''"));

@@ -360,6 +360,8 @@ private slots:
         // check refused it (found by fuzz_yamledit).
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("-n{\""), 0, false),
                  QByteArray("\"-n{\\\"\""));
+        QCOMPARE(yamltext::encodeScalar(QStringLiteral("a- 'b"), 0, false),
+                 QByteArray("\"a- 'b\""));
         auto set = ConfigEditor::setKey("a: 1\n", QStringLiteral("c.yaml"), QStringLiteral("b"),
                                         QStringLiteral("x,'y"));
         QVERIFY2(set.ok(), set.ok() ? "" : qPrintable(set.error().message));
