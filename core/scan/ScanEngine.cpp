@@ -5,7 +5,6 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QThreadPool>
 
 namespace kinspect {
 
@@ -39,20 +38,17 @@ ScanEngine::ScanEngine(Inventory inventory, const Benchmark &benchmark, RunnerFa
 ScanEngine::ScanEngine(Inventory inventory, BenchmarkSource benchmark, RunnerFactory factory,
                        ScanOptions options, QObject *parent)
     : QObject(parent), m_inventory(std::move(inventory)), m_benchmark(std::move(benchmark)),
-      m_factory(std::move(factory)), m_options(options), m_pool(std::make_unique<QThreadPool>())
+      m_factory(std::move(factory)), m_options(options)
 {
     qRegisterMetaType<kinspect::NodeStage>();
     qRegisterMetaType<kinspect::NodeResult>();
-    m_pool->setMaxThreadCount(qMax(1, m_options.jobs));
-    // The worker threads only block on the network; give them no idle expiry surprises.
-    m_pool->setExpiryTimeout(-1);
     m_runners.resize(size_t(m_inventory.nodes.size()));
 }
 
 ScanEngine::~ScanEngine()
 {
     cancel();
-    m_pool->waitForDone();
+    waitForFinished();
     disconnectAll();
 }
 
@@ -103,11 +99,34 @@ bool ScanEngine::start()
         emit finished();
         return true;
     }
-    for (int i = 0; i < m_inventory.nodes.size(); ++i) {
+    for (int i = 0; i < m_inventory.nodes.size(); ++i)
         emit nodeStageChanged(i, NodeStage::Queued);
-        m_pool->start([this, i] { scanNode(i); });
+    // The previous scan's workers have scanned their last node; let them end before reuse.
+    joinWorkers();
+    const int nodes = int(m_inventory.nodes.size());
+    const int threads = qBound(1, m_options.jobs, nodes);
+    m_next = 0;
+    {
+        std::lock_guard lock(m_workersMutex);
+        m_activeWorkers = threads;
+    }
+    for (int t = 0; t < threads; ++t) {
+        m_workers.emplace_back([this, nodes] {
+            for (int i = m_next++; i < nodes; i = m_next++)
+                scanNode(i);
+            std::lock_guard lock(m_workersMutex);
+            if (--m_activeWorkers == 0)
+                m_workersDone.notify_all();
+        });
     }
     return true;
+}
+
+void ScanEngine::joinWorkers()
+{
+    for (std::thread &t : m_workers)
+        t.join();
+    m_workers.clear();
 }
 
 void ScanEngine::cancel()
@@ -122,7 +141,16 @@ bool ScanEngine::isRunning() const
 
 bool ScanEngine::waitForFinished(int msecs)
 {
-    return m_pool->waitForDone(msecs);
+    {
+        std::unique_lock lock(m_workersMutex);
+        const auto idle = [this] { return m_activeWorkers == 0; };
+        if (msecs < 0)
+            m_workersDone.wait(lock, idle);
+        else if (!m_workersDone.wait_for(lock, std::chrono::milliseconds(msecs), idle))
+            return false;
+    }
+    joinWorkers();
+    return true;
 }
 
 ClusterResult ScanEngine::result() const

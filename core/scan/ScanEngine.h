@@ -10,11 +10,12 @@
 #include <QString>
 
 #include <atomic>
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
-
-class QThreadPool;
+#include <thread>
+#include <vector>
 
 namespace kinspect {
 
@@ -105,7 +106,15 @@ private:
     BenchmarkSource m_benchmark;
     RunnerFactory m_factory;
     ScanOptions m_options;
-    std::unique_ptr<QThreadPool> m_pool;
+    void joinWorkers();
+
+    // Our own workers (not QThreadPool): every synchronisation of a scan is then in code that
+    // ThreadSanitizer sees (Qt's pool queue is guarded inside the uninstrumented Qt library).
+    std::vector<std::thread> m_workers;
+    std::atomic_int m_next{0}; // next node index to take
+    std::mutex m_workersMutex; // guards m_activeWorkers
+    std::condition_variable m_workersDone;
+    int m_activeWorkers = 0;
     std::atomic_bool m_cancel{false};
     std::atomic_int m_pending{0};
     std::atomic_bool m_running{false};
