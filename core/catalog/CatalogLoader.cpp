@@ -472,7 +472,8 @@ QList<Benchmark> CatalogLoader::builtinHeaders()
 {
     QList<Benchmark> out;
     for (const QString &id : builtinIds()) {
-        const QString file = kBuiltinRoot + QLatin1Char('/') + id + QStringLiteral("/benchmark.yaml");
+        const QString file =
+            kBuiltinRoot + QLatin1Char('/') + id + QStringLiteral("/benchmark.yaml");
         Benchmark b;
         if (auto data = readFile(file); data && parseBenchmarkFile(*data, file, &b))
             out << b;
