@@ -743,13 +743,19 @@ private slots:
 
     void exitCodes()
     {
+        const auto result = [](const QString &id, Status status) {
+            ControlResult r;
+            r.controlId = id;
+            r.status = status;
+            return r;
+        };
         ClusterResult c;
         NodeResult a;
         a.audited = true;
-        a.results << ControlResult{S("1"), Status::Pass, {}, {}, {}, {}};
+        a.results << result(S("1"), Status::Pass);
         c.nodes << a;
         QCOMPARE(exitCodeFor(c), 0);
-        c.nodes[0].results << ControlResult{S("2"), Status::Fail, {}, {}, {}, {}};
+        c.nodes[0].results << result(S("2"), Status::Fail);
         QCOMPARE(exitCodeFor(c), 1);
         NodeResult down;
         down.audited = false;
