@@ -33,6 +33,13 @@ std::optional<Op> opFromName(const QString &name)
     return std::nullopt;
 }
 
+QString describeExpectation(Op op, const QStringList &values)
+{
+    if (values.isEmpty())
+        return opName(op);
+    return opName(op) + QLatin1Char(' ') + values.join(QLatin1String(" | "));
+}
+
 bool controlIdLess(const QString &a, const QString &b)
 {
     const auto pa = QStringView(a).split(QLatin1Char('.'));

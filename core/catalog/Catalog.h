@@ -56,6 +56,8 @@ enum class Op
 };
 QString opName(Op op);
 std::optional<Op> opFromName(const QString &name);
+// "eq false", "bitmask 600", "has NodeRestriction", "present"
+QString describeExpectation(Op op, const QStringList &values);
 
 // Where a setting's effective value comes from: flag > config file key > default.
 struct SettingRef
@@ -111,6 +113,13 @@ struct Test
     QString reason;       // said when a missing file makes the control not applicable
     QList<Test> children; // All / Any
     int line = 0;         // in the catalog file
+    // describeExpectation(op, values), made once by the loader (every evaluation of the test
+    // on every node shows it); empty in a Test built by hand: expectation() makes it then.
+    QString expectationText;
+    QString expectation() const
+    {
+        return expectationText.isEmpty() ? describeExpectation(op, values) : expectationText;
+    }
 };
 
 struct Check

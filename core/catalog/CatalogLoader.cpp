@@ -173,6 +173,14 @@ std::optional<Error> parseTest(const Ctx &ctx, const YAML::Node &n, Test *out)
     return std::nullopt;
 }
 
+// Every test's expectation text, made once here instead of on every evaluation.
+void prepareExpectations(Test *t)
+{
+    t->expectationText = describeExpectation(t->op, t->values);
+    for (Test &c : t->children)
+        prepareExpectations(&c);
+}
+
 std::optional<Error> parseFix(const Ctx &ctx, const YAML::Node &n, Fix *out)
 {
     if (auto e = yaml::checkKeys(n, ctx.file, {"params", "actions"}, QStringLiteral("fix")))
@@ -371,6 +379,7 @@ static Expected<bool> parseControlsFileImpl(const QByteArray &data, const QStrin
                 Test test;
                 if (auto e = parseTest(ctx, t, &test))
                     return *e;
+                prepareExpectations(&test);
                 check.tests << test;
             }
             c.check = check;

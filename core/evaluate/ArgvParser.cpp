@@ -1,5 +1,7 @@
 #include "evaluate/ArgvParser.h"
 
+#include "util/Text.h"
+
 namespace kinspect {
 
 namespace {
@@ -11,7 +13,8 @@ bool looksLikeFlag(const QString &item)
         return true; // no number starts with two dashes
     // "-1" or "-0.5" are values, not flags.
     bool isNumber = false;
-    item.toDouble(&isNumber);
+    if (mayBeNumber(item))
+        item.toDouble(&isNumber);
     return !isNumber;
 }
 } // namespace
@@ -48,9 +51,12 @@ ParsedArgs ParsedArgs::parse(const QStringList &argv, const QSet<QString> &boole
             // take the next flag as the value; we keep the next flag and record an empty value.
             occ.bare = true;
         }
-        if (!out.m_flags.contains(name))
+        auto it = out.m_flags.find(name);
+        if (it == out.m_flags.end()) {
             out.m_order << name;
-        out.m_flags[name] << occ;
+            it = out.m_flags.insert(name, {});
+        }
+        it->append(std::move(occ));
     }
     return out;
 }

@@ -32,6 +32,11 @@ public:
     QString value(const QString &flag) const;
     const FlagOccurrence *last(const QString &flag) const;
     QList<FlagOccurrence> occurrences(const QString &flag) const { return m_flags.value(flag); }
+    int occurrenceCount(const QString &flag) const
+    {
+        const auto it = m_flags.constFind(flag);
+        return it == m_flags.constEnd() ? 0 : int(it->size());
+    }
     // Comma-separated items of every occurrence, in order.
     QStringList list(const QString &flag) const;
     // k=v items of every occurrence merged (later wins).

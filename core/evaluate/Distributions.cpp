@@ -1,4 +1,5 @@
 #include "evaluate/Distributions.h"
+#include "util/ContentCache.h"
 #include "util/Yaml.h"
 
 #include <QRegularExpression>
@@ -58,46 +59,89 @@ bool isListKey(const QString &key)
            key == QLatin1String("disable");
 }
 
-void mergeYaml(RancherConfig &c, const QByteArray &data, const QString &path)
+// A k3s/RKE2 config file's top-level settings as parsed (`key+:` marked as appending).
+struct RancherFile
 {
-    auto parsed = yaml::parse(data, path);
+    std::optional<Error> error; // without the file name
+    bool notMapping = false;
+    struct Setting
+    {
+        QString key;
+        bool append = false;
+        QStringList values;
+    };
+    QList<Setting> settings;
+};
+
+// Parsed once per distinct content and thread (the nodes of a cluster share their config).
+ContentCache<RancherFile> &rancherCache()
+{
+    thread_local ContentCache<RancherFile> cache;
+    return cache;
+}
+
+RancherFile parseRancherFile(const QByteArray &data)
+{
+    RancherFile out;
+    auto parsed = yaml::parse(data, QString());
     if (!parsed) {
-        c.warnings << parsed.error().toString() + QLatin1String(" (its settings are ignored)");
-        return;
+        out.error = parsed.error();
+        return out;
     }
     const YAML::Node root = *parsed;
     if (!root.IsMap()) {
-        if (!root.IsNull())
-            c.warnings << QStringLiteral("%1: not a mapping of settings; ignored").arg(path);
-        return;
+        out.notMapping = !root.IsNull();
+        return out;
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
-        QString key = QString::fromStdString(it->first.Scalar());
-        const bool append = key.endsWith(QLatin1Char('+'));
-        if (append)
-            key.chop(1);
+        RancherFile::Setting s;
+        s.key = QString::fromStdString(it->first.Scalar());
+        s.append = s.key.endsWith(QLatin1Char('+'));
+        if (s.append)
+            s.key.chop(1);
         // A copy, not `it->second` in the range-for: that names a member of a temporary proxy
         // yaml-cpp's iterator returns, which is gone before the loop starts.
         const YAML::Node value = it->second;
-        QStringList v;
         if (value.IsSequence()) {
             for (const auto &item : value)
                 if (item.IsScalar())
-                    v << QString::fromStdString(item.Scalar());
+                    s.values << QString::fromStdString(item.Scalar());
         } else if (value.IsScalar()) {
-            v << QString::fromStdString(value.Scalar());
+            s.values << QString::fromStdString(value.Scalar());
         } else {
             continue;
         }
-        if (append)
-            c.values[key] += v;
+        out.settings << s;
+    }
+    return out;
+}
+
+void mergeYaml(RancherConfig &c, const QByteArray &data, const QString &path)
+{
+    const auto file = rancherCache().get(data, parseRancherFile);
+    if (file->error) {
+        Error e = *file->error;
+        e.file = path;
+        c.warnings << e.toString() + QLatin1String(" (its settings are ignored)");
+        return;
+    }
+    if (file->notMapping)
+        c.warnings << QStringLiteral("%1: not a mapping of settings; ignored").arg(path);
+    for (const RancherFile::Setting &s : file->settings) {
+        if (s.append)
+            c.values[s.key] += s.values;
         else
-            c.values[key] = v;
-        c.sourceOf[key] = path;
+            c.values[s.key] = s.values;
+        c.sourceOf[s.key] = path;
     }
 }
 
 } // namespace
+
+void clearThreadCaches()
+{
+    rancherCache().clear();
+}
 
 QString dataDir(const RancherConfig &c)
 {

@@ -55,6 +55,9 @@ QString dataDir(const RancherConfig &config);
 QStringList componentArgv(const RancherConfig &config, const QString &component,
                           const NodeSnapshot &snapshot);
 
+// Drops this thread's parsed config files (see Evaluator::clearThreadCaches).
+void clearThreadCaches();
+
 } // namespace distributions
 
 } // namespace kinspect

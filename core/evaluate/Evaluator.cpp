@@ -5,11 +5,15 @@
 #include "evaluate/Operators.h"
 #include "evaluate/Profile.h"
 #include "snapshot/KubeletFiles.h"
+#include "util/ContentCache.h"
 #include "util/Yaml.h"
 
 #include <QRegularExpression>
+#include <QStringBuilder>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 
 namespace kinspect {
 
@@ -32,11 +36,18 @@ struct ConfigEntry
     int line = 0;
 };
 
+// A config file's settings as parsed, independent of where the file was found.
+struct ParsedConfig
+{
+    std::optional<Error> error; // without the file name: the caller knows where it read it
+    QHash<QString, ConfigEntry> entries;
+};
+
 struct ConfigFile
 {
     QString path;
     std::optional<Error> error;
-    QHash<QString, ConfigEntry> entries;
+    std::shared_ptr<const ParsedConfig> parsed; // null when there was nothing to parse
 };
 
 void flatten(const YAML::Node &node, const QString &prefix, QHash<QString, ConfigEntry> *out)
@@ -74,6 +85,32 @@ void flatten(const YAML::Node &node, const QString &prefix, QHash<QString, Confi
         return; // null: treated as absent, as Kubernetes' decoder does
     }
     out->insert(prefix, e);
+}
+
+// Parsing a config file is the largest single cost of evaluating a node, and the nodes of a
+// cluster mostly carry byte-identical kubelet and kube-proxy configs (kubeadm writes the same
+// KubeletConfiguration to every node): parsed once per distinct content and scan worker.
+ContentCache<ParsedConfig> &configCache()
+{
+    thread_local ContentCache<ParsedConfig> cache;
+    return cache;
+}
+
+std::shared_ptr<const ParsedConfig> parseConfig(const QByteArray &data)
+{
+    return configCache().get(data, [](const QByteArray &content) {
+        ParsedConfig parsed;
+        auto doc = yaml::parse(content, QString());
+        if (!doc) {
+            parsed.error = doc.error();
+        } else if (!doc->IsMap() && !doc->IsNull()) {
+            parsed.error = Error{QStringLiteral("the config file is not a mapping of settings"),
+                                 QString(), yaml::line(*doc)};
+        } else if (doc->IsMap()) {
+            flatten(*doc, QString(), &parsed.entries);
+        }
+        return parsed;
+    });
 }
 
 struct Outcome
@@ -144,6 +181,15 @@ public:
     {
         if (component != QLatin1String("kubelet") && component != QLatin1String("kube-proxy"))
             return nullptr;
+        auto known = m_componentConfig.constFind(component);
+        if (known == m_componentConfig.constEnd())
+            known = m_componentConfig.insert(component, findConfigFile(component));
+        return *known;
+    }
+
+    // configFile() the first time for a component.
+    const ConfigFile *findConfigFile(const QString &component)
+    {
         const ParsedArgs &a = args(component);
         if (!a.has(QStringLiteral("--config")))
             return nullptr;
@@ -180,14 +226,10 @@ public:
             cf->error = Error{
                 QStringLiteral("the config file was not read: %1").arg(fc->skippedReason), path, 0};
         } else {
-            auto doc = yaml::parse(fc->data, path);
-            if (!doc) {
-                cf->error = doc.error();
-            } else if (!doc->IsMap() && !doc->IsNull()) {
-                cf->error = Error{QStringLiteral("the config file is not a mapping of settings"),
-                                  path, yaml::line(*doc)};
-            } else if (doc->IsMap()) {
-                flatten(*doc, QString(), &cf->entries);
+            cf->parsed = parseConfig(fc->data);
+            if (cf->parsed->error) {
+                cf->error = cf->parsed->error;
+                cf->error->file = path;
             }
         }
         return m_configs.insert(path, std::move(cf)).value().get();
@@ -229,7 +271,7 @@ public:
     // end of the file. Cached per node; the files are decoded once.
     QString fileSettingFlag(const QString &component, const QString &flag) const
     {
-        const QString cacheKey = component + QLatin1Char('\n') + flag;
+        const std::pair<QString, QString> cacheKey{component, flag};
         auto cached = m_flagHome.constFind(cacheKey);
         if (cached != m_flagHome.constEnd())
             return *cached;
@@ -317,9 +359,12 @@ public:
             } else {
                 r.value.set = true;
                 r.value.scalar = a.value(ref.flag);
-                r.value.items = a.list(ref.flag);
             }
-            r.occurrences = int(a.occurrences(ref.flag).size());
+            r.occurrences = a.occurrenceCount(ref.flag);
+            // A repeated list flag adds up (pflag's slices); one occurrence's items are its
+            // value split, which the list operators do themselves.
+            if (ref.key.isEmpty() && r.occurrences > 1)
+                r.value.items = a.list(ref.flag);
             if (found) {
                 r.source = QStringLiteral("argv");
                 r.path = argvPath;
@@ -341,15 +386,16 @@ public:
             }
             const QString key =
                 ref.key.isEmpty() ? ref.config : ref.config + QLatin1Char('.') + ref.key;
-            const auto it = cf->entries.constFind(key);
-            if (it != cf->entries.constEnd()) {
+            const auto it = cf->parsed->entries.constFind(key);
+            if (it != cf->parsed->entries.constEnd()) {
                 r.value = it->value;
                 r.source = QStringLiteral("config");
                 r.path = cf->path;
                 r.key = key;
                 r.line = it->line;
-                r.command = QStringLiteral("grep -n '%1' %2")
-                                .arg(key.section(QLatin1Char('.'), -1), cf->path);
+                r.command = QLatin1String("grep -n '") %
+                            QStringView(key).mid(key.lastIndexOf(QLatin1Char('.')) + 1) %
+                            QLatin1String("' ") % cf->path;
                 return r;
             }
         }
@@ -395,12 +441,13 @@ private:
     bool m_declared = false;
     QHash<QString, ParsedArgs> m_args;
     QHash<QString, std::shared_ptr<ConfigFile>> m_configs;
+    QHash<QString, const ConfigFile *> m_componentConfig; // component -> configFile()
     // Per-node caches of values that depend only on the snapshot.
     mutable QHash<QString, QStringList> m_flagFiles; // component -> flagSourceFiles()
-    mutable QHash<QString, QString> m_flagHome;      // component \n flag -> fileSettingFlag()
-    mutable QHash<QString, QString> m_fileText;      // path -> decoded content
-    mutable QHash<QString, QStringList> m_unitFiles; // unit -> unitFiles()
-    QHash<QString, std::pair<QString, QString>> m_argvWhere; // component -> argvWhere()
+    mutable QHash<std::pair<QString, QString>, QString> m_flagHome; // fileSettingFlag()
+    mutable QHash<QString, QString> m_fileText;                     // path -> decoded content
+    mutable QHash<QString, QStringList> m_unitFiles;                // unit -> unitFiles()
+    QHash<QString, std::pair<QString, QString>> m_argvWhere;        // component -> argvWhere()
 };
 
 class ControlEvaluator
@@ -408,13 +455,7 @@ class ControlEvaluator
 public:
     ControlEvaluator(NodeView &view, const Check &check) : m_view(view), m_check(check) {}
 
-    Outcome run()
-    {
-        QList<Outcome> parts;
-        for (const Test &t : m_check.tests)
-            parts << test(t);
-        return combine(parts, m_check.matchAll);
-    }
+    Outcome run() { return combineTests(m_check.tests, m_check.matchAll); }
 
     // Component availability: nullopt when it runs; else the outcome to report.
     std::optional<Outcome> componentGate(const QString &component)
@@ -437,18 +478,35 @@ public:
                     .arg(component);
         } else {
             o.kind = Outcome::NotApplicable;
-            o.reason = QStringLiteral("%1 does not run on this node").arg(component);
+            o.reason = component % QLatin1String(" does not run on this node");
         }
         return o;
     }
 
 private:
-    static Outcome combine(const QList<Outcome> &parts, bool all)
+    // The outcome of several tests; one test is its own outcome (combine() of one part changes
+    // nothing), which most checks are.
+    Outcome combineTests(const QList<Test> &tests, bool all)
+    {
+        if (tests.size() == 1)
+            return test(tests.first());
+        QList<Outcome> parts;
+        parts.reserve(tests.size());
+        for (const Test &t : tests)
+            parts << test(t);
+        return combine(std::move(parts), all);
+    }
+
+    static Outcome combine(QList<Outcome> &&parts, bool all)
     {
         Outcome out;
         int pass = 0, fail = 0, err = 0, na = 0;
-        for (const Outcome &p : parts) {
-            out.evidence += p.evidence;
+        qsizetype evidence = 0;
+        for (const Outcome &p : parts)
+            evidence += p.evidence.size();
+        out.evidence.reserve(evidence);
+        for (Outcome &p : parts) {
+            out.evidence.append(std::move(p.evidence));
             if (out.remediationFile.isEmpty() && p.kind != Outcome::Pass)
                 out.remediationFile = p.remediationFile;
             switch (p.kind) {
@@ -501,12 +559,8 @@ private:
     {
         switch (t.kind) {
         case Test::Kind::All:
-        case Test::Kind::Any: {
-            QList<Outcome> parts;
-            for (const Test &c : t.children)
-                parts << test(c);
-            return combine(parts, t.kind == Test::Kind::All);
-        }
+        case Test::Kind::Any:
+            return combineTests(t.children, t.kind == Test::Kind::All);
         case Test::Kind::Setting:
             return settingTest(t);
         case Test::Kind::File:
@@ -531,7 +585,7 @@ private:
                                    error->file,
                                    t.setting.config,
                                    QString(),
-                                   describeExpectation(t.op, t.values),
+                                   t.expectation(),
                                    QString(),
                                    false};
             o.remediationFile = error->file;
@@ -546,12 +600,14 @@ private:
         Evidence ev;
         ev.source = r.source;
         ev.path = r.path;
-        ev.key = r.line > 0 ? QStringLiteral("%1 (line %2)").arg(r.key).arg(r.line) : r.key;
+        ev.key = r.line > 0
+                     ? r.key % QLatin1String(" (line ") % QString::number(r.line) % QLatin1Char(')')
+                     : r.key;
         ev.actual = r.source == QLatin1String("unset") ? QString() : seen;
-        ev.expected = describeExpectation(t.op, t.values);
+        ev.expected = t.expectation();
         ev.command = r.command;
         ev.passed = res.pass && !res.error;
-        o.evidence << ev;
+        o.evidence.append(std::move(ev));
         // Where would a fix go: where the value comes from, else the flag's usual home.
         if (r.source == QLatin1String("config"))
             o.remediationFile = r.path;
@@ -563,20 +619,26 @@ private:
         else
             o.remediationFile = m_view.flagSourceHint(component);
 
+        // Built with QStringBuilder (one allocation each): these run for every setting test on
+        // every node.
         QString shown = r.source == QLatin1String("unset")
                             ? QStringLiteral("is not set")
-                            : QStringLiteral("is '%1' (%2)").arg(seen, sourceWords(r));
+                            : QLatin1String("is '") % seen % QLatin1String("' (") % sourceWords(r) %
+                                  QLatin1Char(')');
         if (listOp && r.occurrences > 1)
-            shown += QStringLiteral(", given %1 times; the lists add up").arg(r.occurrences);
+            shown += QLatin1String(", given ") % QString::number(r.occurrences) %
+                     QLatin1String(" times; the lists add up");
         if (res.error) {
             o.kind = Outcome::Error;
-            o.reason = QStringLiteral("%1: %2").arg(r.key, res.message);
+            o.reason = r.key % QLatin1String(": ") % res.message;
         } else if (res.pass) {
             o.kind = Outcome::Pass;
-            o.reason = QStringLiteral("%1 %2, as required (%3)").arg(r.key, shown, ev.expected);
+            o.reason = r.key % QLatin1Char(' ') % shown % QLatin1String(", as required (") %
+                       o.evidence.constLast().expected % QLatin1Char(')');
         } else {
             o.kind = Outcome::Fail;
-            o.reason = QStringLiteral("%1 %2; required: %3").arg(r.key, shown, ev.expected);
+            o.reason = r.key % QLatin1Char(' ') % shown % QLatin1String("; required: ") %
+                       o.evidence.constLast().expected;
         }
         return o;
     }
@@ -586,9 +648,9 @@ private:
         if (r.source == QLatin1String("argv"))
             return r.path.startsWith(QLatin1String("/proc/"))
                        ? QStringLiteral("command line")
-                       : QStringLiteral("command line, set in %1").arg(r.path);
+                       : QLatin1String("command line, set in ") % r.path;
         if (r.source == QLatin1String("config"))
-            return QStringLiteral("%1 line %2").arg(r.path).arg(r.line);
+            return r.path % QLatin1String(" line ") % QString::number(r.line);
         if (r.source == QLatin1String("default"))
             return QStringLiteral("default");
         return r.source;
@@ -632,7 +694,7 @@ private:
                 return o;
             }
             if (!r.value.set || r.value.scalar.isEmpty())
-                return missingOutcome(t, QStringLiteral("%1 names no file on this node").arg(r.key),
+                return missingOutcome(t, r.key % QLatin1String(" names no file on this node"),
                                       QString());
             roots << r.value.scalar;
             break;
@@ -675,10 +737,11 @@ private:
             for (auto it = s.stats.cbegin(); it != s.stats.cend(); ++it) {
                 if (!it.key().startsWith(prefix) || !it->exists())
                     continue;
+                const QString &p = it.key();
                 if (!t.file.glob.isEmpty() &&
-                    !glob.match(it.key().section(QLatin1Char('/'), -1)).hasMatch())
+                    !glob.match(QStringView(p).mid(p.lastIndexOf(QLatin1Char('/')) + 1)).hasMatch())
                     continue;
-                all << it.key();
+                all << p;
             }
         }
         all.sort();
@@ -712,8 +775,8 @@ private:
                                    path,
                                    t.property,
                                    QStringLiteral("missing"),
-                                   describeExpectation(t.op, t.values),
-                                   QStringLiteral("stat %1").arg(path),
+                                   t.expectation(),
+                                   QLatin1String("stat ") % path,
                                    o.kind == Outcome::Pass};
         return o;
     }
@@ -732,7 +795,7 @@ private:
             if (!st) {
                 Outcome o;
                 o.kind = Outcome::Error;
-                o.reason = QStringLiteral("%1 was not collected from the node").arg(path);
+                o.reason = path % QLatin1String(" was not collected from the node");
                 parts << o;
                 continue;
             }
@@ -741,7 +804,7 @@ private:
                     parts << propertyOutcome(t, *st, QStringLiteral("false"));
                     continue;
                 }
-                parts << missingOutcome(t, QStringLiteral("%1 does not exist").arg(path), path);
+                parts << missingOutcome(t, path % QLatin1String(" does not exist"), path);
                 continue;
             }
             Outcome o = propertyOutcome(t, *st, QString());
@@ -755,12 +818,10 @@ private:
             o.reason = QStringLiteral("no files matched");
             return o;
         }
-        Outcome out = combine(parts, true);
+        Outcome out = combine(std::move(parts), true);
         if (failures > 1)
-            out.reason = QStringLiteral("%1 of %2 files: %3")
-                             .arg(failures)
-                             .arg(paths.size())
-                             .arg(out.reason);
+            out.reason = QString::number(failures) % QLatin1String(" of ") %
+                         QString::number(paths.size()) % QLatin1String(" files: ") % out.reason;
         return out;
     }
 
@@ -771,7 +832,7 @@ private:
         ev.source = QStringLiteral("stat");
         ev.path = st.path;
         ev.key = t.property;
-        ev.expected = describeExpectation(t.op, t.values);
+        ev.expected = t.expectation();
         OpOutcome res;
         if (t.property == QLatin1String("mode")) {
             ev.actual = modeString(st.mode);
@@ -793,22 +854,22 @@ private:
             res = applyOp(t.op, Value{true, ev.actual, {}}, t.values);
         }
         ev.passed = res.pass && !res.error;
-        o.evidence << ev;
+        o.evidence.append(std::move(ev));
+        const Evidence &e = o.evidence.constLast();
         o.remediationFile = st.path;
         if (res.error) {
             o.kind = Outcome::Error;
             o.reason = res.message;
         } else if (res.pass) {
             o.kind = Outcome::Pass;
-            o.reason = QStringLiteral("%1 of %2 is %3 (%4)")
-                           .arg(t.property, st.path, ev.actual, ev.expected);
+            o.reason = t.property % QLatin1String(" of ") % st.path % QLatin1String(" is ") %
+                       e.actual % QLatin1String(" (") % e.expected % QLatin1Char(')');
         } else {
             o.kind = Outcome::Fail;
-            o.reason = QStringLiteral("%1 of %2 is %3; required: %4%5")
-                           .arg(t.property, st.path, ev.actual, ev.expected,
-                                res.message.isEmpty()
-                                    ? QString()
-                                    : QLatin1String(" (") + res.message + QLatin1Char(')'));
+            o.reason = t.property % QLatin1String(" of ") % st.path % QLatin1String(" is ") %
+                       e.actual % QLatin1String("; required: ") % e.expected;
+            if (!res.message.isEmpty())
+                o.reason += QLatin1String(" (") % res.message % QLatin1Char(')');
         }
         return o;
     }
@@ -856,6 +917,12 @@ QStringList Evaluator::detectRoles(const NodeSnapshot &s)
     return roles;
 }
 
+void Evaluator::clearThreadCaches()
+{
+    configCache().clear();
+    distributions::clearThreadCaches();
+}
+
 QString Evaluator::kubernetesVersion(const NodeSnapshot &s)
 {
     for (const char *c : {"kubelet", "kube-apiserver", "kube-proxy", "k3s", "rke2"}) {
@@ -883,10 +950,17 @@ NodeResult Evaluator::evaluate(const NodeSnapshot &snapshot, const NodeContext &
     out.results.reserve(m_benchmark.controls.size());
 
     const bool kubelet = view.hasKubelet() || view.declared();
+    // Controls come sorted, so a section's controls follow each other: look its node type up
+    // once per run of controls.
+    const QString *typeSection = nullptr;
+    NodeType nt = NodeType::Node;
     for (const Control &c : m_benchmark.controls) {
         ControlResult r;
         r.controlId = c.id;
-        const NodeType nt = m_benchmark.nodeTypeOf(c);
+        if (!typeSection || *typeSection != c.sectionId) {
+            nt = m_benchmark.nodeTypeOf(c);
+            typeSection = &c.sectionId;
+        }
         QString naReason;
         switch (nt) {
         case NodeType::Master:
@@ -926,19 +1000,19 @@ NodeResult Evaluator::evaluate(const NodeSnapshot &snapshot, const NodeContext &
             o = *gate;
         else
             o = ce.run();
-        r.evidence = o.evidence;
-        r.remediationFile = o.remediationFile;
+        r.evidence = std::move(o.evidence);
+        r.remediationFile = std::move(o.remediationFile);
         if (!c.automated) {
             r.status = o.kind == Outcome::NotApplicable ? Status::NotApplicable : Status::Manual;
             r.manualHint = toStatus(o.kind);
             r.reason =
                 o.kind == Outcome::NotApplicable
                     ? o.reason
-                    : QStringLiteral("needs a person's review; the collected data suggests %1: %2")
-                          .arg(statusName(toStatus(o.kind)), o.reason);
+                    : QLatin1String("needs a person's review; the collected data suggests ") %
+                          statusName(toStatus(o.kind)) % QLatin1String(": ") % o.reason;
         } else {
             r.status = toStatus(o.kind);
-            r.reason = o.reason;
+            r.reason = std::move(o.reason);
         }
         out.results.append(std::move(r));
     }

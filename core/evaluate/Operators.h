@@ -39,8 +39,6 @@ std::optional<bool> parseGoBool(const QString &s);
 std::optional<double> parseDurationSeconds(const QString &s);
 // "600" -> "0600"-style display helper: octal with at least 3 digits.
 QString modeString(uint mode);
-// "eq false", "bitmask 600", "has NodeRestriction", "present"
-QString describeExpectation(Op op, const QStringList &values);
 
 // A compiled regular expression for `pattern`, kept per thread (the catalog's few patterns are
 // compiled and JIT-compiled once, not on every evaluation).

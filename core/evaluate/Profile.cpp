@@ -1,10 +1,10 @@
 #include "evaluate/Profile.h"
 
-#include <QRegularExpression>
-
 namespace kinspect {
 
-PathProfile PathProfile::forDistribution(const QString &distribution)
+namespace {
+
+PathProfile buildProfile(const QString &distribution)
 {
     // kubeadm's layout (also for "unknown"); k3s and rke2 keep their files below
     // /var/lib/rancher/<distribution> (the same paths the collector reports).
@@ -54,6 +54,27 @@ PathProfile PathProfile::forDistribution(const QString &distribution)
     return p;
 }
 
+bool isAsciiLetter(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+           (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+}
+
+} // namespace
+
+PathProfile PathProfile::forDistribution(const QString &distribution)
+{
+    // Built once (every node's evaluation asks, twice); copies share the data.
+    static const PathProfile kubeadm = buildProfile(QStringLiteral("kubeadm"));
+    static const PathProfile k3s = buildProfile(QStringLiteral("k3s"));
+    static const PathProfile rke2 = buildProfile(QStringLiteral("rke2"));
+    if (distribution == QLatin1String("k3s"))
+        return k3s;
+    if (distribution == QLatin1String("rke2"))
+        return rke2;
+    return kubeadm;
+}
+
 PathProfile PathProfile::forSnapshot(const QString &distribution,
                                      const QMap<QString, QString> &seen)
 {
@@ -66,18 +87,28 @@ PathProfile PathProfile::forSnapshot(const QString &distribution,
 
 QString PathProfile::expand(const QString &text) const
 {
-    if (!text.contains(QLatin1String("${")))
+    // ${name}, name = [A-Za-z][A-Za-z0-9]*; anything else is left as it is.
+    qsizetype start = text.indexOf(QLatin1String("${"));
+    if (start < 0)
         return text;
-    static const QRegularExpression var(QStringLiteral("\\$\\{([A-Za-z][A-Za-z0-9]*)\\}"));
     QString out;
     qsizetype last = 0;
-    auto it = var.globalMatch(text);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        out += QStringView(text).mid(last, m.capturedStart(0) - last);
-        const auto v = vars.constFind(m.captured(1));
-        out += v == vars.constEnd() ? m.captured(0) : *v;
-        last = m.capturedEnd(0);
+    for (; start >= 0; start = text.indexOf(QLatin1String("${"), start + 1)) {
+        qsizetype end = start + 2;
+        if (end >= text.size() || !isAsciiLetter(text.at(end)))
+            continue;
+        while (end < text.size() &&
+               (isAsciiLetter(text.at(end)) ||
+                (text.at(end) >= QLatin1Char('0') && text.at(end) <= QLatin1Char('9'))))
+            ++end;
+        if (end >= text.size() || text.at(end) != QLatin1Char('}'))
+            continue;
+        out += QStringView(text).mid(last, start - last);
+        const auto v = vars.constFind(text.mid(start + 2, end - start - 2));
+        out +=
+            v == vars.constEnd() ? QStringView(text).mid(start, end + 1 - start) : QStringView(*v);
+        last = end + 1;
+        start = end; // the next search starts after the '}'
     }
     out += QStringView(text).mid(last);
     return out;

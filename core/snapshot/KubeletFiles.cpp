@@ -6,15 +6,26 @@ namespace kinspect {
 
 bool isSystemdUnitFile(const QString &path, const QString &unit)
 {
-    static const QStringList kSystemdDirs = {
-        QStringLiteral("/etc/systemd/system"), QStringLiteral("/run/systemd/system"),
-        QStringLiteral("/usr/lib/systemd/system"), QStringLiteral("/lib/systemd/system")};
-    for (const QString &d : kSystemdDirs) {
-        if (path == d + QLatin1Char('/') + unit + QLatin1String(".service"))
+    // <dir>/<unit>.service or <dir>/<unit>.service.d/<name>.conf, for the four unit
+    // directories; compared in place (this runs for every collected path of every node).
+    static const QLatin1String kSystemdDirs[] = {
+        QLatin1String("/etc/systemd/system/"), QLatin1String("/run/systemd/system/"),
+        QLatin1String("/usr/lib/systemd/system/"), QLatin1String("/lib/systemd/system/")};
+    const QLatin1String service(".service");
+    for (const QLatin1String &d : kSystemdDirs) {
+        if (!path.startsWith(d))
+            continue;
+        QStringView rest = QStringView(path).mid(d.size());
+        if (!rest.startsWith(unit))
+            continue;
+        rest = rest.mid(unit.size());
+        if (!rest.startsWith(service))
+            continue;
+        rest = rest.mid(service.size());
+        if (rest.isEmpty())
             return true;
-        const QString dropins = d + QLatin1Char('/') + unit + QLatin1String(".service.d/");
-        if (path.startsWith(dropins) && path.endsWith(QLatin1String(".conf")) &&
-            !path.mid(dropins.size()).contains(QLatin1Char('/')))
+        if (rest.startsWith(QLatin1String(".d/")) && rest.endsWith(QLatin1String(".conf")) &&
+            !rest.mid(3).contains(QLatin1Char('/')))
             return true;
     }
     return false;

@@ -17,6 +17,31 @@ QString escapeTerminalControls(const QString &text);
 // True for the characters sanitizeForTerminal() escapes (C0 except TAB/LF, DEL, C1, bidi).
 bool isTerminalControl(char16_t u);
 
+// False when QString::toDouble() must fail on `text`: it holds an ASCII letter that no number
+// spelling uses (digits, sign, point, exponent, inf, nan, infinity). toDouble() is costly (a
+// locale-aware parse); the evaluator asks it of many values that are plainly not numbers.
+inline bool mayBeNumber(QStringView text)
+{
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z'))) {
+            switch (u | 0x20) { // lower case
+            case u'e':
+            case u'i':
+            case u'n':
+            case u'f':
+            case u'a':
+            case u't':
+            case u'y':
+                break;
+            default:
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 // The first paragraph of a catalog text, on one line (for summaries).
 QString firstParagraph(const QString &text);
 

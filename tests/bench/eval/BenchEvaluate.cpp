@@ -73,7 +73,11 @@ const Benchmark &catalog(const QString &id)
     return *loaded.constFind(id);
 }
 
-void evaluateAll(benchmark::State &state, const QString &catalogId)
+// cold: the evaluator's per-thread caches of parsed config files are dropped before every pass
+// over the snapshots, so every node's files are parsed (a cluster whose nodes all differ);
+// without it the 8 snapshots' files are parsed once (nodes that share their configs, as the
+// nodes of a real cluster mostly do).
+void evaluateAll(benchmark::State &state, const QString &catalogId, bool cold = false)
 {
     const Data &d = data();
     const Benchmark &b = catalog(catalogId);
@@ -83,6 +87,8 @@ void evaluateAll(benchmark::State &state, const QString &catalogId)
         contexts << NodeContext{d.names[i], d.snapshots[i].hostname, {}};
     qint64 items = 0;
     for (auto _ : state) {
+        if (cold)
+            Evaluator::clearThreadCaches();
         for (int i = 0; i < d.snapshots.size(); ++i) {
             NodeResult r = evaluator.evaluate(d.snapshots[i], contexts[i]);
             items += r.results.size();
@@ -104,6 +110,14 @@ void BM_Evaluate_cis151(benchmark::State &state)
 {
     evaluateAll(state, QStringLiteral("cis-1.5.1"));
 }
+void BM_Evaluate_cis112_cold(benchmark::State &state)
+{
+    evaluateAll(state, QStringLiteral("cis-1.12"), true);
+}
+void BM_Evaluate_cis151_cold(benchmark::State &state)
+{
+    evaluateAll(state, QStringLiteral("cis-1.5.1"), true);
+}
 
 void BM_ParseSnapshots(benchmark::State &state)
 {
@@ -122,8 +136,11 @@ void BM_ParseSnapshots(benchmark::State &state)
 
 BENCHMARK(BM_Evaluate_cis112)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Evaluate_cis151)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Evaluate_cis112_cold)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Evaluate_cis151_cold)->Unit(benchmark::kMicrosecond);
 // Both cores, as a scan evaluates (one node per worker thread): rates per wall-clock second.
 BENCHMARK(BM_Evaluate_cis112)->Unit(benchmark::kMicrosecond)->Threads(2)->UseRealTime();
+BENCHMARK(BM_Evaluate_cis112_cold)->Unit(benchmark::kMicrosecond)->Threads(2)->UseRealTime();
 BENCHMARK(BM_ParseSnapshots)->Unit(benchmark::kMicrosecond);
 
 // --dump FILE: every field of every result (both catalogs, every snapshot) as text, to check
@@ -160,10 +177,33 @@ static int dump(const char *path)
     return 0;
 }
 
+// --loop N [--cold]: evaluates every snapshot under CIS 1.12 N times and exits; a fixed amount of
+// work for instruction counts (valgrind --tool=callgrind), which do not depend on the machine's
+// load: valgrind --tool=callgrind --toggle-collect='kinspect::Evaluator::evaluate(*' ...
+static int loop(int passes, bool cold)
+{
+    const Data &d = data();
+    const Evaluator evaluator(catalog(QStringLiteral("cis-1.12")));
+    qint64 items = 0;
+    for (int pass = 0; pass < passes; ++pass) {
+        if (cold)
+            Evaluator::clearThreadCaches();
+        for (int i = 0; i < d.snapshots.size(); ++i)
+            items +=
+                evaluator
+                    .evaluate(d.snapshots[i], NodeContext{d.names[i], d.snapshots[i].hostname, {}})
+                    .results.size();
+    }
+    std::printf("%lld node x control evaluations\n", static_cast<long long>(items));
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 3 && qstrcmp(argv[1], "--dump") == 0)
         return dump(argv[2]);
+    if (argc >= 3 && qstrcmp(argv[1], "--loop") == 0)
+        return loop(std::atoi(argv[2]), argc == 4 && qstrcmp(argv[3], "--cold") == 0);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;

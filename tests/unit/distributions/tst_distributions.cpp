@@ -106,6 +106,13 @@ private slots:
         QCOMPARE(rke2.vars.value("cniDir"), QStringLiteral("/etc/cni/net.d"));
         QCOMPARE(rke2.expand("${etcdDataDir}/member"),
                  QStringLiteral("/var/lib/rancher/rke2/server/db/etcd/member"));
+        // Variables are ${name} with a letter first; anything else stays as written.
+        QCOMPARE(rke2.expand("${pki}${cniDir}"),
+                 QStringLiteral("/var/lib/rancher/rke2/server/tls/etc/cni/net.d"));
+        QCOMPARE(rke2.expand("${nope}/x ${1pki} $${pki} ${pki"),
+                 QStringLiteral("${nope}/x ${1pki} $/var/lib/rancher/rke2/server/tls ${pki"));
+        QCOMPARE(rke2.expand("${${pki}}"), QStringLiteral("${/var/lib/rancher/rke2/server/tls}"));
+        QCOMPARE(rke2.expand("no variables"), QStringLiteral("no variables"));
         // The collector's profile of the k3s fixture says the same as ours.
         const NodeSnapshot s = fixture("k3s-server");
         for (auto it = s.profile.cbegin(); it != s.profile.cend(); ++it)

@@ -4,6 +4,11 @@
 
 using namespace kinspect;
 
+static QString S(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+
 Q_DECLARE_METATYPE(kinspect::Op)
 
 class TestOperators : public QObject
@@ -147,6 +152,46 @@ private slots:
         QCOMPARE(parseDurationSeconds(QStringLiteral("5")).value(), 5.0);
         QVERIFY(!parseDurationSeconds(QStringLiteral("5 minutes")));
         QVERIFY(!parseDurationSeconds(QStringLiteral("")));
+    }
+
+    // Go's duration grammar, edge by edge (the parser is written out by hand).
+    void durationGrammar_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<double>("seconds"); // NaN: not a duration
+        const double no = qQNaN();
+        QTest::newRow("fraction only") << S(".5s") << 0.5;
+        QTest::newRow("trailing point") << S("5.s") << 5.0;
+        QTest::newRow("negative") << S("-1.5h") << -5400.0;
+        QTest::newRow("plus") << S("+2m") << 120.0;
+        QTest::newRow("micro u") << S("250us") << 250e-6;
+        QTest::newRow("micro sign") << S("250\u00b5s") << 250e-6;
+        QTest::newRow("nanoseconds") << S("1500ns") << 1500e-9;
+        QTest::newRow("ms before m") << S("1m5ms") << 60.005;
+        QTest::newRow("spaces trimmed") << S(" 10s ") << 10.0;
+        QTest::newRow("plain number") << S("-3") << -3.0;
+        QTest::newRow("exponent number") << S("1e3") << 1000.0;
+        QTest::newRow("two points") << S("1.2.3s") << no;
+        QTest::newRow("lone point") << S(".s") << no;
+        QTest::newRow("no unit") << S("5m3") << no;
+        QTest::newRow("unknown unit") << S("5d") << no;
+        QTest::newRow("sign only") << S("-") << no;
+        QTest::newRow("unit only") << S("h") << no;
+        QTest::newRow("space inside") << S("1h 30m") << no;
+        QTest::newRow("bool") << S("true") << no;
+    }
+
+    void durationGrammar()
+    {
+        QFETCH(QString, text);
+        QFETCH(double, seconds);
+        const auto d = parseDurationSeconds(text);
+        if (qIsNaN(seconds)) {
+            QVERIFY2(!d, qPrintable(text));
+        } else {
+            QVERIFY2(d, qPrintable(text));
+            QVERIFY2(qAbs(*d - seconds) < 1e-12, qPrintable(QString::number(*d)));
+        }
     }
 };
 
