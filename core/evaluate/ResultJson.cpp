@@ -1,5 +1,7 @@
 #include "evaluate/ResultJson.h"
 
+#include "util/StringPool.h"
+
 namespace kinspect {
 
 QJsonObject evidenceToJson(const Evidence &e)
@@ -11,14 +13,18 @@ QJsonObject evidenceToJson(const Evidence &e)
         {QStringLiteral("passed"), e.passed}};
 }
 
-Evidence evidenceFromJson(const QJsonObject &e)
+Evidence evidenceFromJson(const QJsonObject &e, StringPool *pool)
 {
-    return Evidence{e.value(QStringLiteral("source")).toString(),
-                    e.value(QStringLiteral("path")).toString(),
-                    e.value(QStringLiteral("key")).toString(),
-                    e.value(QStringLiteral("actual")).toString(),
-                    e.value(QStringLiteral("expected")).toString(),
-                    e.value(QStringLiteral("command")).toString(),
+    const auto str = [&e, pool](QLatin1String key) {
+        const QString v = e.value(key).toString();
+        return pool ? pool->intern(v) : v;
+    };
+    return Evidence{str(QLatin1String("source")),
+                    str(QLatin1String("path")),
+                    str(QLatin1String("key")),
+                    str(QLatin1String("actual")),
+                    str(QLatin1String("expected")),
+                    str(QLatin1String("command")),
                     e.value(QStringLiteral("passed")).toBool()};
 }
 

@@ -113,6 +113,7 @@ Expected<QList<RemediationRecord>> RemediationStore::query(const QString &where,
     if (!db.isOpen())
         return Error{QStringLiteral("the remediation store is not open"), QString(), 0};
     QSqlQuery q(db);
+    q.setForwardOnly(true); // read once, in order: no cache of every row
     q.prepare(QStringLiteral("SELECT record FROM remediations%1 ORDER BY time, id").arg(where));
     for (const QVariant &b : binds)
         q.addBindValue(b);

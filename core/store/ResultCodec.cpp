@@ -1,6 +1,7 @@
 #include "store/ResultCodec.h"
 
 #include "evaluate/ResultJson.h"
+#include "util/StringPool.h"
 
 #include <QJsonArray>
 
@@ -11,14 +12,6 @@ namespace {
 QString iso(const QDateTime &t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-QStringList toStrings(const QJsonArray &a)
-{
-    QStringList out;
-    for (const auto &v : a)
-        out << v.toString();
-    return out;
 }
 
 } // namespace
@@ -58,14 +51,19 @@ QJsonObject nodeResultToStoreJson(const NodeResult &n)
     return o;
 }
 
-Expected<NodeResult> nodeResultFromStoreJson(const QJsonObject &o)
+Expected<NodeResult> nodeResultFromStoreJson(const QJsonObject &o, StringPool *pool)
 {
+    const auto text = [pool](const QJsonValue &v) {
+        const QString s = v.toString();
+        return pool ? pool->intern(s) : s;
+    };
     NodeResult n;
     n.name = o.value(QStringLiteral("name")).toString();
     n.host = o.value(QStringLiteral("host")).toString();
-    n.roles = toStrings(o.value(QStringLiteral("roles")).toArray());
-    n.distribution = o.value(QStringLiteral("distribution")).toString();
-    n.kubernetesVersion = o.value(QStringLiteral("kubernetesVersion")).toString();
+    for (const auto &role : o.value(QStringLiteral("roles")).toArray())
+        n.roles << text(role);
+    n.distribution = text(o.value(QStringLiteral("distribution")));
+    n.kubernetesVersion = text(o.value(QStringLiteral("kubernetesVersion")));
     n.audited = o.value(QStringLiteral("audited")).toBool();
     n.errorKind = o.value(QStringLiteral("errorKind")).toString();
     n.errorMessage = o.value(QStringLiteral("errorMessage")).toString();
@@ -74,14 +72,14 @@ Expected<NodeResult> nodeResultFromStoreJson(const QJsonObject &o)
     for (const auto &v : o.value(QStringLiteral("results")).toArray()) {
         const QJsonObject jr = v.toObject();
         ControlResult r;
-        r.controlId = jr.value(QStringLiteral("id")).toString();
+        r.controlId = text(jr.value(QStringLiteral("id")));
         const auto st = statusFromName(jr.value(QStringLiteral("status")).toString());
         if (!st || r.controlId.isEmpty())
             return Error{QStringLiteral("stored result of node '%1' is damaged").arg(n.name),
                          QString(), 0};
         r.status = *st;
-        r.reason = jr.value(QStringLiteral("reason")).toString();
-        r.remediationFile = jr.value(QStringLiteral("remediationFile")).toString();
+        r.reason = text(jr.value(QStringLiteral("reason")));
+        r.remediationFile = text(jr.value(QStringLiteral("remediationFile")));
         if (jr.contains(QStringLiteral("manualHint")))
             r.manualHint = statusFromName(jr.value(QStringLiteral("manualHint")).toString());
         if (jr.contains(QStringLiteral("originalStatus")))
@@ -90,8 +88,8 @@ Expected<NodeResult> nodeResultFromStoreJson(const QJsonObject &o)
         if (jr.contains(QStringLiteral("waiver")))
             r.waiver = waiverFromJson(jr.value(QStringLiteral("waiver")).toObject());
         for (const auto &ev : jr.value(QStringLiteral("evidence")).toArray())
-            r.evidence << evidenceFromJson(ev.toObject());
-        n.results << r;
+            r.evidence << evidenceFromJson(ev.toObject(), pool);
+        n.results << std::move(r);
     }
     return n;
 }

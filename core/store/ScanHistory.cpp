@@ -2,6 +2,7 @@
 
 #include "store/ResultCodec.h"
 #include "store/SqliteConnection.h"
+#include "util/StringPool.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -407,17 +408,21 @@ Expected<StoredScan> ScanHistory::loadScan(qint64 id) const
     s.result.startedAt = s.info.startedAt;
     s.result.finishedAt = s.info.finishedAt;
     QSqlQuery n(db);
+    // Forward only: a scrollable query keeps every row it has read (a 1,000-node scan's JSON as
+    // UTF-16 and its compressed snapshots, ~90 MB) until it is destroyed.
+    n.setForwardOnly(true);
     n.prepare(QStringLiteral("SELECT result, snapshot FROM scan_nodes WHERE scan_id = ? ORDER BY "
                              "idx"));
     n.addBindValue(id);
     if (auto e = exec(n, QStringLiteral("reading nodes")))
         return *e;
+    StringPool pool; // the nodes of a scan repeat most texts: keep one copy of each
     while (n.next()) {
         const QJsonObject o = QJsonDocument::fromJson(n.value(0).toString().toUtf8()).object();
-        auto node = nodeResultFromStoreJson(o);
+        auto node = nodeResultFromStoreJson(o, &pool);
         if (!node)
             return Error{node.error().message, m_path, 0};
-        s.result.nodes << *node;
+        s.result.nodes << std::move(*node);
         const QByteArray z = n.value(1).toByteArray();
         s.snapshots << (z.isEmpty() ? QByteArray() : qUncompress(z));
     }

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <malloc.h>
 
 using namespace kinspect;
 
@@ -52,8 +53,11 @@ long currentKiB()
 void stage(const char *what)
 {
     if (qEnvironmentVariableIsSet("BENCH_MEMORY_STAGES"))
-        std::fprintf(stderr, "  %-24s current %7.1f MiB  peak %7.1f MiB\n", what,
-                     currentKiB() / 1024.0, peakKiB() / 1024.0);
+        std::fprintf(stderr, "  %-24s current %7.1f MiB  peak %7.1f MiB  malloc in use %7.1f MiB\n",
+                     what, currentKiB() / 1024.0, peakKiB() / 1024.0,
+                     double(mallinfo2().uordblks + mallinfo2().hblkhd) / (1024 * 1024));
+    if (qEnvironmentVariableIsSet("BENCH_MEMORY_STAGES") && qstrcmp(what, "measured") == 0)
+        malloc_stats();
 }
 
 struct Inputs
@@ -131,6 +135,7 @@ int child(const QString &mode, int nodes, const QString &db)
         buildScan(in, nodes, &result, &snapshots);
         for (const NodeResult &n : std::as_const(result.nodes))
             count += n.results.size();
+        stage("results held");
     } else if (mode == QLatin1String("store")) {
         ClusterResult result;
         QList<QByteArray> snapshots;
@@ -154,6 +159,7 @@ int child(const QString &mode, int nodes, const QString &db)
             qFatal("%s", qPrintable(s.error().toString()));
         for (const NodeResult &n : std::as_const(s->result.nodes))
             count += n.results.size();
+        stage("scan loaded");
     }
     stage("measured");
     std::printf("%ld %lld %lld\n", peakKiB(), count, t.elapsed());
