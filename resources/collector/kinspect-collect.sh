@@ -4,9 +4,11 @@
 # possibly under sudo.
 #
 # POSIX sh (dash, busybox sh); tools: stat sha256sum grep awk find ls od readlink date id
-# (timeout when present). Written to fork little: /proc is scanned with the `read` builtin, paths
-# are stat'ed in one `stat` call, checksummed in one `sha256sum` call, and the small decoding and
-# encoding jobs are done by a few awk passes instead of per-line loops.
+# (timeout when present). It runs on every node of every scan, so it is written for little CPU:
+# few processes (every exec costs about a millisecond), no `read` builtin on files or pipes (it
+# reads one byte per syscall), lists split with IFS instead. One awk pass reads /proc, one parses
+# the configs, manifests and units, and a last one (the "sink" at the end of the pipe) formats the
+# stat, content and fact records and counts them.
 #
 # Secrets are redacted HERE, before anything leaves the node (see "Redaction" in the doc).
 #
@@ -41,7 +43,7 @@ done
 case $KC_ROOT in /*|'') ;; *) KC_ROOT=$PWD/$KC_ROOT ;; esac
 case $KC_PROC in /*) ;; *) KC_PROC=$PWD/$KC_PROC ;; esac
 while :; do case $KC_ROOT in */) KC_ROOT=${KC_ROOT%/} ;; *) break ;; esac; done
-export KC_ROOT KC_MAX
+export KC_ROOT KC_PROC KC_MAX
 
 R=$KC_ROOT
 nl='
@@ -116,98 +118,65 @@ function kc_node(p,   r) {
 }
 '
 
-# Warnings are gathered and printed at the end.
-WARNS=
-warn() { WARNS="$WARNS$1$nl"; }
-
-# Keeps in KC_LIST the files of the newline-separated list $1 that are at most KC_MAX bytes (one
-# find call): no awk pass may read what the content pass refuses (50 MB where a manifest should
-# be); the big ones stay in FILES and are reported as skipped too-large.
-kc_small() {
-    KC_LIST=$1
-    [ -n "$1" ] || return 0
-    set -f
-    oldifs=$IFS IFS=$nl
-    # shellcheck disable=SC2086
-    big=$(find -L $1 -prune -type f -size +"$KC_MAX"c 2>/dev/null)
-    if [ -n "$big" ]; then
-        KC_LIST=
-        for f in $1; do
-            case "$nl$big$nl" in
-            *"$nl$f$nl"*) warn "${f#"$R"} is larger than $KC_MAX bytes and was not parsed" ;;
-            *) KC_LIST="$KC_LIST$f$nl" ;;
-            esac
-        done
-    fi
-    IFS=$oldifs
-    set +f
-}
-
-# Lists of node paths (newline separated, deduplicated by the shell: no fork).
-STATS=
-FILES=
-add_stat() {
-    case $1 in /*) ;; *) return ;; esac
-    case $1 in
-    *"$nl"* | *"$tab"*)
-        warn "a path with a tab or newline in its name was not examined"
-        return
-        ;;
-    esac
-    case "$nl$STATS" in *"$nl$1$nl"*) return ;; esac
-    STATS="$STATS$1$nl"
-}
-add_file() {
-    case $1 in /*) ;; *) return ;; esac
-    add_stat "$1"
-    case "$nl$FILES" in *"$nl$1$nl"*) return ;; esac
-    FILES="$FILES$1$nl"
-}
-# add_file only when the file exists (optional locations)
-add_file_if() { if [ -e "$R$1" ] || [ -L "$R$1" ]; then add_file "$1"; fi; }
-
 # ---------------------------------------------------------------------------------------------
-# 1. Processes. Each /proc/<pid>/cmdline is read with the `read` builtin (the shell drops or stops
-# at the NULs; either way argv[0] is at the start), which is only a cheap pre-filter. Candidates
-# are then decoded exactly by one awk pass that splits each cmdline at its NULs (or, where awk
-# cannot, from an od hex dump); one `ls -ln` gives all their executables.
+# 1. Processes. ARGV holds the /proc/PID directories (the shell's glob). One awk reads every
+# cmdline with getline (a few syscalls per file; the shell's `read` took one per byte), keeps the
+# candidates (a component name anywhere in the cmdline) and splits them at their NULs, or where awk
+# cannot (busybox), decodes them from an od hex dump. One `ls -ln` gives their executables. A
+# process that vanishes on the way reads as empty and is skipped.
 KC_PROC_AWK='
-BEGIN { kc_init(); KC_NULRS = kc_nulrs() }
-# Can this awk split a file at NUL bytes (mawk, gawk; not busybox)? Then it reads every argv
-# itself; otherwise od turns each one into hex first (two processes per candidate).
+BEGIN {
+    kc_init(); KC_NULRS = kc_nulrs(); nc = 0
+    for (ai = 1; ai < ARGC; ai++) {
+        f = ARGV[ai] "/cmdline"; ni = 0; s = ""
+        if (KC_NULRS) RS = "\0"
+        while ((getline a < f) > 0) { T[++ni] = a; s = s a }
+        close(f); RS = "\n"
+        if (s !~ /kube-apiserver|kube-controller-manager|kube-scheduler|etcd|kubelet|kube-proxy|k3s|rke2|hyperkube/) continue
+        CD[++nc] = ARGV[ai]; CN[nc] = ni
+        if (KC_NULRS) for (k = 1; k <= ni; k++) CI[nc, k] = T[k]
+    }
+    if (nc == 0) exit
+    cmd = ""
+    for (k = 1; k <= nc; k++) cmd = cmd " " kc_q(CD[k] "/exe")
+    cmd = "QUOTING_STYLE=literal ls -ln --" cmd " 2>/dev/null"
+    if (!KC_NULRS) for (k = 1; k <= nc; k++) cmd = cmd "; echo @; od -An -v -tx1 2>/dev/null <" kc_q(CD[k] "/cmdline")
+    # "ls -ln" lines: "... /proc/PID/exe -> TARGET"; then (od) "@" and the bytes of each candidate
+    sec = 0
+    while ((cmd | getline line) > 0) {
+        if (!KC_NULRS && line == "@") { if (sec) kc_odargv(sec); sec++; nb = 0; continue }
+        if (sec) { n = split(line, W, " "); for (i = 1; i <= n; i++) BYTES[++nb] = KC_HEX[W[i]]; continue }
+        if (match(line, /\/[0-9]+\/exe -> /)) {
+            t = substr(line, RSTART + 1, RLENGTH - 1); sub(/\/.*/, "", t)
+            EXE[t] = substr(line, RSTART + RLENGTH)
+        }
+    }
+    close(cmd)
+    if (sec) kc_odargv(sec)
+    for (k = 1; k <= nc; k++) {
+        if (!KC_NULRS && !(k in DONE)) continue
+        pid = kc_base(CD[k]); exe = (pid in EXE) ? EXE[pid] : ""
+        for (i = 1; i <= CN[k]; i++) IT[i] = CI[k, i]
+        if (CN[k] > 0) finish(CN[k])
+    }
+    exit
+}
+# Can this awk split a file at NUL bytes (mawk, gawk; not busybox)?
 function kc_nulrs(   ors, a, n) {
     ors = RS; RS = "\0"; n = 0
     while ((getline a < "/proc/self/cmdline") > 0) n++
     close("/proc/self/cmdline"); RS = ors
     return n >= 2
 }
-# "ls -ln" of the exe links of all candidates: "... /proc/PID/exe -> TARGET"
-$1 == "X" {
-    if (match($0, /\/[0-9]+\/exe -> /)) {
-        t = substr($0, RSTART + 1, RLENGTH - 1); sub(/\/.*/, "", t)
-        EXE[t] = substr($0, RSTART + RLENGTH)
+function kc_q(s) { gsub(/\047/, "\047\\\047\047", s); return "\047" s "\047" }
+# argv items of candidate k from BYTES[1..nb]
+function kc_odargv(k,   i, cur, ni) {
+    DONE[k] = 1; ni = 0; cur = ""
+    for (i = 1; i <= nb; i++) {
+        if (BYTES[i] == 0) { CI[k, ++ni] = cur; cur = "" } else cur = cur KC_CHR[BYTES[i]]
     }
-    next
-}
-$1 == "P" { pid = $2; exe = (pid in EXE) ? EXE[pid] : ""; readargv(substr($0, 3 + length(pid) + 1)); next }
-function readargv(f,   ors, a, cmd, line, i, n, W, cur, ni) {
-    ni = 0
-    if (KC_NULRS) {
-        ors = RS; RS = "\0"
-        while ((getline a < f) > 0) IT[++ni] = a
-        close(f); RS = ors
-    } else {
-        gsub(/\047/, "\047\\\047\047", f)
-        cmd = "od -An -v -tx1 <\047" f "\047 2>/dev/null"; nb = 0
-        while ((cmd | getline line) > 0) { n = split(line, W, " "); for (i = 1; i <= n; i++) BYTES[++nb] = KC_HEX[W[i]] }
-        close(cmd)
-        cur = ""
-        for (i = 1; i <= nb; i++) {
-            if (BYTES[i] == 0) { IT[++ni] = cur; cur = "" } else cur = cur KC_CHR[BYTES[i]]
-        }
-        if (nb > 0 && BYTES[nb] != 0) IT[++ni] = cur
-    }
-    if (ni > 0) finish(ni)
+    if (nb > 0 && BYTES[nb] != 0) CI[k, ++ni] = cur
+    CN[k] = ni
 }
 function finish(ni,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out, n, A, k, pre) {
     a0 = IT[1]; base = kc_base(a0); w2 = (ni >= 2 ? IT[2] : "")
@@ -267,115 +236,146 @@ function finish(ni,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out
 '
 
 # ---------------------------------------------------------------------------------------------
-# Key/value scan of the kubelet and kube-proxy configs (YAML or JSON): path-like values.
-KC_CFG_AWK='
-FNR == 1 { which = (FILENAME == ENVIRON["KC_PROXYCFG"]) ? "proxy" : "kubelet" }
-{
-    line = $0
+# 2. One awk for the kubelet and kube-proxy configs (path-like values), the static-pod manifests
+# (image tags, etcd --data-dir) and the systemd units (EnvironmentFile=). ARGV: ncfg configs, nman
+# manifests, then the units. Prints tagged lines for the shell, which uses them in the order the
+# records need. KC_PROXYCFG names the kube-proxy config.
+KC_PARSE_AWK='
+BEGIN {
+    for (ai = 1; ai < ARGC; ai++) {
+        f = ARGV[ai]; kind = (ai <= ncfg) ? 1 : (ai <= ncfg + nman) ? 2 : 3
+        proxy = (f == ENVIRON["KC_PROXYCFG"])
+        while ((getline line < f) > 0) {
+            if (kind == 1) cfgline(line)
+            else if (kind == 2) manline(line, f)
+            else if (line ~ /^[ \t]*EnvironmentFile[ \t]*=/) unitline(line)
+        }
+        close(f)
+    }
+    exit
+}
+# key/value scan of YAML or JSON
+function cfgline(line,   kv, k, v) {
     while (match(line, /"?[A-Za-z]+"?[ \t]*:[ \t]*"?\/[^"\047,}\r \t]*/)) {
         kv = substr(line, RSTART, RLENGTH); line = substr(line, RSTART + RLENGTH)
         k = kv; sub(/[ \t]*:.*/, "", k); gsub(/"/, "", k)
         v = kv; sub(/^[^:]*:[ \t]*"?/, "", v)
-        if (which == "kubelet" && k ~ /(File|Path|Dir|Conf)$/) print "@K\t" k "\t" v
-        if (which == "proxy" && k == "kubeconfig") print "@P\t" k "\t" v
+        if (!proxy && k ~ /(File|Path|Dir|Conf)$/) print "@K\t" k "\t" v
+        if (proxy && k == "kubeconfig") print "@P\t" k "\t" v
     }
 }
-'
-
-# Static-pod manifests: image tags (versions) and etcd --data-dir.
-KC_MANIFEST_AWK='
-BEGIN { kc_init() }
-/^[ \t-]*image:[ \t]*/ {
-    img = $0; sub(/^[ \t-]*image:[ \t]*/, "", img); gsub(/["\047\r]/, "", img); sub(/[ \t].*/, "", img)
-    sub(/@sha256:.*/, "", img)
-    name = img; sub(/:[^:\/]*$/, "", name); name = kc_base(name)
-    tag = ""; if (match(img, /:[^:\/]+$/)) tag = substr(img, RSTART + 1)
-    if (name ~ /^(kube-apiserver|kube-controller-manager|kube-scheduler|etcd)$/ && tag != "" && !(name in seen)) {
-        seen[name] = 1; printf "VERSION\t%s\t%s\timage\n", name, b64(tag)
+function manline(line, f,   img, name, tag, d) {
+    if (line ~ /^[ \t-]*image:[ \t]*/) {
+        img = line; sub(/^[ \t-]*image:[ \t]*/, "", img); gsub(/["\047\r]/, "", img); sub(/[ \t].*/, "", img)
+        sub(/@sha256:.*/, "", img)
+        name = img; sub(/:[^:\/]*$/, "", name); name = kc_base(name)
+        tag = ""; if (match(img, /:[^:\/]+$/)) tag = substr(img, RSTART + 1)
+        if (name ~ /^(kube-apiserver|kube-controller-manager|kube-scheduler|etcd)$/ && tag != "" && !(name in seen)) {
+            seen[name] = 1; printf "@M\tVERSION\t%s\t%s\timage\n", name, b64(tag)
+        }
+    }
+    if (line ~ /--data-dir[= ]/ && f ~ /etcd[^\/]*$/) {
+        d = line; sub(/.*--data-dir[= ]["\047]?/, "", d); sub(/[]"\047\r ,].*/, "", d)
+        if (d ~ /^\//) print "@D\t" d
     }
 }
-/--data-dir[= ]/ && FILENAME ~ /etcd[^\/]*$/ {
-    d = $0; sub(/.*--data-dir[= ]["\047]?/, "", d); sub(/[]"\047\r ,].*/, "", d)
-    if (d ~ /^\//) print "@D\t" d > "/dev/stderr"
-}
-'
-
-# systemd units: EnvironmentFile= paths.
-KC_UNIT_AWK='
-/^[ \t]*EnvironmentFile[ \t]*=/ {
-    s = $0; sub(/^[^=]*=[ \t]*/, "", s); sub(/\r$/, "", s)
+function unitline(s,   n, w, i, p) {
+    sub(/^[^=]*=[ \t]*/, "", s); sub(/\r$/, "", s)
     n = split(s, w, /[ \t]+/)
     for (i = 1; i <= n; i++) { p = w[i]; gsub(/"/, "", p); sub(/^-/, "", p); if (p ~ /^\//) print "@E\t" p }
 }
 '
 
-# lstat results -> STAT records. Input: "Q<TAB>path" (wanted, in order), "L<TAB>path<TAB>target",
-# then `stat` lines "S|rawmodehex|uid|gid|user|group|size|rootedpath".
-KC_STAT_AWK='
-BEGIN { kc_init() }
-/^Q\t/ { q = substr($0, 3); if (!(q in want)) { want[q] = 1; order[++nq] = q }; next }
-/^L\t/ { s = substr($0, 3); t = index(s, "\t"); link[substr(s, 1, t - 1)] = substr(s, t + 1); next }
-/^S\|/ {
-    s = substr($0, 3)
-    for (f = 1; f <= 6; f++) { t = index(s, "|"); F[f] = substr(s, 1, t - 1); s = substr(s, t + 1) }
+# ---------------------------------------------------------------------------------------------
+# 3. The sink: everything the collector prints goes through it. Records pass through; lines
+# starting with "@" are instructions from the shell, "@@X" ... "@@/" sections carry raw tool
+# output. It formats the STAT records from `stat` lines, plans and sends the contents (reads,
+# redacts and base64-encodes them itself), prints the facts and, when the shell got to its end
+# (@DONE), the END record with the count: a collector that dies half-way produces a stream the
+# parser rejects.
+KC_SINK_AWK='
+BEGIN {
+    kc_init(); nrec = 0
+    SKIP["N"] = "not-regular"; SKIP["T"] = "too-large"; SKIP["U"] = "unreadable"; SKIP["K"] = "private-key"; SKIP["B"] = "over-budget"
+}
+NR == 1 { print; next }
+sec != "" {
+    if ($0 == "@@/") sec = ""
+    else if (sec == "Q") { if (!($0 in want)) { want[$0] = 1; order[++nq] = $0 } }
+    else if (sec == "S") statline($0)
+    else if (sec == "H") {
+        if ($0 ~ /^\\?[0-9a-f]+  /) { h = $0; sub(/^\\/, "", h); t = index(h, "  "); sha[substr(h, t + 2)] = substr(h, 1, t - 1) }
+    }
+    else if (sec == "B") bin[$0] = 1
+    else if (sec == "W") { if ($0 != "") W[++nw] = $0 }
+    next
+}
+/^@@[A-Z]$/ { sec = substr($0, 3); next }
+/^@/ {
+    n = split($0, F, "\t"); t = F[1]
+    # "@L<TAB>path<TAB>target": the target of a symlink (may hold tabs)
+    if (t == "@L") { link[F[2]] = substr($0, length(F[2]) + 5); next }
+    if (t == "@SEND") { for (i = 1; i <= nq; i++) if (!(order[i] in done)) rec(sprintf("STAT\t%s\tmissing", b64(order[i]))); next }
+    # "@F<TAB>K|N|T|U|B<TAB>size<TAB>path": a file that is not read
+    if (t == "@F") { rec(sprintf("FILE\t%s\t-\t%s\tskipped\t%s", b64(kc_node(substr($0, length(F[2] F[3]) + 6))), F[3], SKIP[F[2]])); next }
+    # "@R<TAB>size<TAB>path": a file to send (readable, within the cap and the budget)
+    if (t == "@R") { RSZ[++nr] = F[2]; RP[nr] = substr($0, length(F[2]) + 5); next }
+    if (t == "@CONTENT") { content(); next }
+    if (t == "@T") { when = F[2]; next }
+    if (t == "@D") { dist = F[2]; next }
+    if (t == "@P") { PN[++np] = F[2]; PV[np] = substr($0, length(F[2]) + 5); next }
+    if (t == "@V") { VN[++nv] = F[2]; VV[nv] = F[3]; next }
+    if (t == "@DONE") { facts(); done_ = 1; next }
+}
+{ rec($0) }
+END { if (done_) printf "END\t%d\n", nrec }
+function rec(s) { print s; nrec++ }
+# "S<TAB>rawmodehex<TAB>uid<TAB>gid<TAB>user<TAB>group<TAB>size<TAB>path<TAB>%N" -> STAT
+function statline(s,   F, f, t, p, m, h, i, ft, type) {
+    if (substr(s, 1, 2) != "S\t") return
+    s = substr(s, 3)
+    for (f = 1; f <= 6; f++) { t = index(s, "\t"); F[f] = substr(s, 1, t - 1); s = substr(s, t + 1) }
+    t = index(s, "\t"); if (t) s = substr(s, 1, t - 1)
     p = kc_node(s)
-    if (!(p in want) || (p in done)) next
+    if (!(p in want) || (p in done)) return
     done[p] = 1
     m = 0; h = tolower(F[1])
     for (i = 1; i <= length(h); i++) m = m * 16 + index("0123456789abcdef", substr(h, i, 1)) - 1
     ft = int(m / 4096)
     type = (ft == 8) ? "regular" : (ft == 4) ? "directory" : (ft == 10) ? "symlink" : "other"
-    printf "STAT\t%s\t%s\t%o\t%s\t%s\t%s\t%s\t%s\t%s\n", b64(p), type, m % 4096, F[2], F[3], b64(F[4]), b64(F[5]), F[6], (type == "symlink" ? b64(link[p]) : "")
-    next
+    rec(sprintf("STAT\t%s\t%s\t%o\t%s\t%s\t%s\t%s\t%s\t%s", b64(p), type, m % 4096, F[2], F[3], b64(F[4]), b64(F[5]), F[6], (type == "symlink" ? b64(link[p]) : "")))
 }
-END { for (i = 1; i <= nq; i++) if (!(order[i] in done)) printf "STAT\t%s\tmissing\n", b64(order[i]) }
-'
-
-# Content planning. Input sections: "R<TAB>size<TAB>path" readable regular files within the cap,
-# "#SHA" + sha256sum lines, "#BIN" + files holding NUL, "#RED" + files that may hold secrets.
-# Prints FILE records for files it skips; tells the shell how to send the others.
-KC_PLAN_AWK='
-BEGIN { kc_init() }
-/^#SHA$/ { sec = "sha"; next }
-/^#BIN$/ { sec = "bin"; next }
-/^#RED$/ { sec = "red"; next }
-/^R\t/ { s = substr($0, 3); t = index(s, "\t"); p = substr(s, t + 1); size[p] = substr(s, 1, t - 1); order[++n] = p; next }
-sec == "sha" && /^\\?[0-9a-f]+  / { h = $0; sub(/^\\/, "", h); p = substr(h, index(h, "  ") + 2); sha[p] = substr(h, 1, index(h, "  ") - 1); next }
-sec == "bin" { bin[$0] = 1; next }
-sec == "red" { red[$0] = 1; next }
-END {
-    for (i = 1; i <= n; i++) {
-        p = order[i]; np = kc_node(p); h = (p in sha) ? sha[p] : "-"
-        if (h == "-") printf "FILE\t%s\t-\t%s\tskipped\tunreadable\n", b64(np), size[p]
-        else if ((p in bin) && size[p] > 0) printf "FILE\t%s\t%s\t%s\tskipped\tbinary\n", b64(np), h, size[p]
-        else if (p in red) print "@X\t" h "\t" size[p] "\t" b64(np) "\t" p > "/dev/stderr"
-        else print "@O\t" h "\t" size[p] "\t" b64(np) "\t" p > "/dev/stderr"
+# Files not read by checksum (unreadable) or holding NUL (binary) first, then the files sent as
+# they are, then the ones that may hold a secret (the lines grep -i used to flag), redacted.
+function content(   i, k, p, nc, nx, C, X) {
+    nc = 0
+    for (i = 1; i <= nr; i++) {
+        p = RP[i]
+        if (!(p in sha)) rec(sprintf("FILE\t%s\t-\t%s\tskipped\tunreadable", b64(kc_node(p)), RSZ[i]))
+        else if ((p in bin) && RSZ[i] > 0) rec(sprintf("FILE\t%s\t%s\t%s\tskipped\tbinary", b64(kc_node(p)), sha[p], RSZ[i]))
+        else C[++nc] = i
     }
+    if (nc) kc_b64init()
+    nx = 0
+    for (k = 1; k <= nc; k++) if (sendfile(C[k], 0)) X[++nx] = C[k]
+    for (k = 1; k <= nx; k++) sendfile(X[k], 1)
 }
-'
-
-# Contents of every file that is sent: one awk pass reads them all (they are NUL-free text: files
-# holding NUL are skipped as binary), redacts the ones that may hold secrets and prints their FILE
-# records with the content base64-encoded here. One process for all files instead of a base64
-# process per file: on a control-plane node process creation was most of the collector's cost.
-# KC_META: "sha<TAB>size<TAB>b64path<TAB>O|X" per file argument (X: redact).
-KC_REDACT_AWK='
-BEGIN {
-    kc_init(); kc_b64init()
-    split(ENVIRON["KC_META"], META, "\n")
-    # getline per file rather than the main loop: an empty file has no record but needs its FILE
-    for (fi = 1; fi < ARGC; fi++) {
-        split(META[fi], M, "\t"); f = ARGV[fi]
-        nl = 0; orig = 0; changed = 0; inpem = 0; pend = 0
-        while ((r = (getline line < f)) > 0) {
-            orig += length(line) + 1
-            if (M[4] == "X") addline(line)
-            else L[++nl] = line
+# Reads file i and prints its FILE record (red: redacted). Without red, returns 1 (and prints
+# nothing) as soon as a line may hold a secret: the file is sent later, redacted.
+function sendfile(i, red,   f, r, line, k) {
+    f = RP[i]; nl = 0; orig = 0; changed = 0; inpem = 0; pend = 0
+    while ((r = (getline line < f)) > 0) {
+        orig += length(line) + 1
+        if (red) addline(line)
+        else if (tolower(line) ~ /private key|token|passw|secret|credential|api_?key|key-data|keydata|access-?key|private-?key|:\/\/[^\/@ ]*:[^\/@ ]*@/) {
+            close(f); for (k = 1; k <= nl; k++) delete L[k]
+            return 1
         }
-        close(f)
-        flush(r < 0)
+        else L[++nl] = line
     }
-    exit
+    close(f)
+    flush(r < 0, sha[f], RSZ[i], b64(kc_node(f)))
+    return 0
 }
 function addline(line,   cr) {
     cr = ""; if (line ~ /\r$/) { cr = "\r"; line = substr(line, 1, length(line) - 1) }
@@ -469,30 +469,57 @@ function redact(line,   out, low, st, v, q, e, c, done, tail) {
 }
 function keep(v,   l) { l = tolower(v); return v == "" || l == "true" || l == "false" || l == "null" || l == "~" || v == "REDACTED" }
 # FILE record: content (lines joined; the last newline only where the file has one) in base64
-function flush(failed,   i, t, k, carry) {
-    if (failed) { printf "FILE\t%s\t-\t%s\tskipped\tunreadable\n", M[3], M[2]; return }
-    printf "FILE\t%s\t%s\t%s\t%s\t", M[3], M[1], M[2], (changed ? "redacted" : "ok")
+function flush(failed, h, size, bp,   i, t, k, carry) {
+    if (failed) { rec(sprintf("FILE\t%s\t-\t%s\tskipped\tunreadable", bp, size)); return }
+    printf "FILE\t%s\t%s\t%s\t%s\t", bp, h, size, (changed ? "redacted" : "ok")
     carry = ""
     for (i = 1; i <= nl; i++) {
-        t = carry L[i] ((i < nl || orig != M[2] + 1) ? "\n" : "")
+        t = carry L[i] ((i < nl || orig != size + 1) ? "\n" : "")
         k = length(t) - length(t) % 3
         kc_b64str3(t, k)
         carry = substr(t, k + 1)
         delete L[i]
     }
     kc_b64str3(carry, length(carry))
-    printf "\n"
+    printf "\n"; nrec++
 }
-'
-
-# Facts, profile, warnings and binary versions: "TAG<TAB>key<TAB>raw value" -> record.
-KC_FACTS_AWK='
-BEGIN { kc_init() }
-{ t = index($0, "\t"); tag = substr($0, 1, t - 1); s = substr($0, t + 1); t = index(s, "\t"); k = substr(s, 1, t - 1); v = substr(s, t + 1) }
-tag == "HOST" && k == "collectedAt" && v == "" { v = kc_now() }
-tag == "WARN" { if (v != "") printf "WARN\t%s\n", b64(v); next }
-tag == "VERSION" { printf "VERSION\t%s\t%s\tbinary\n", k, b64(v); next }
-{ printf "%s\t%s\t%s\n", tag, k, b64(v) }
+# HOST, PROFILE, VERSION (binary) and WARN records. The node facts are read here: hostname and
+# kernel from KC_PROC, PRETTY_NAME of os-release, the effective uid from our own status (the
+# same as the shell).
+function facts(   host, kern, pretty, uid, f, l, r, c, i, U) {
+    host = kc_line1(ENVIRON["KC_PROC"] "/sys/kernel/hostname")
+    if (host == "") { c = "uname -n"; c | getline host; close(c) }
+    kern = kc_line1(ENVIRON["KC_PROC"] "/sys/kernel/osrelease")
+    if (kern == "") { c = "uname -r"; c | getline kern; close(c) }
+    pretty = ""
+    f = ENVIRON["KC_ROOT"] "/etc/os-release"
+    if ((r = (getline l < f)) < 0) { close(f); f = ENVIRON["KC_ROOT"] "/usr/lib/os-release"; r = (getline l < f) }
+    while (r > 0) {
+        if (l ~ /^PRETTY_NAME=/) { pretty = substr(l, 13); sub(/^["\047]/, "", pretty); sub(/["\047]$/, "", pretty) }
+        r = (getline l < f)
+    }
+    close(f)
+    uid = ""
+    while ((getline l < "/proc/self/status") > 0) { split(l, U); if (U[1] == "Uid:") { uid = U[3]; break } }
+    close("/proc/self/status")
+    if (uid == "") { c = "id -u 2>/dev/null"; c | getline uid; close(c) }
+    if (uid != "0") W[++nw] = "the collector ran as uid " uid ", not root: files it could not read are reported missing or unreadable"
+    rec("HOST\thostname\t" b64(host))
+    rec("HOST\tcollectedAt\t" b64(when != "" ? when : kc_now()))
+    rec("HOST\tkernel\t" b64(kern))
+    rec("HOST\tosRelease\t" b64(pretty))
+    rec("HOST\tdistribution\t" b64(dist))
+    rec("HOST\tuid\t" b64(uid))
+    for (i = 1; i <= np; i++) rec("PROFILE\t" PN[i] "\t" b64(PV[i]))
+    for (i = 1; i <= nv; i++) rec("VERSION\t" VN[i] "\t" b64(VV[i]) "\tbinary")
+    for (i = 1; i <= nw; i++) rec("WARN\t" b64(W[i]))
+}
+# first line of a file without leading and trailing blanks (what `read -r` gave)
+function kc_line1(f,   l) {
+    l = ""; getline l < f; close(f)
+    sub(/^[ \t]+/, "", l); sub(/[ \t]+$/, "", l)
+    return l
+}
 # the time now in UTC, ISO 8601, without a date process: srand() returns the previous seed, which
 # srand() without an argument set to the time of day in seconds (POSIX)
 function kc_now(   t, c) {
@@ -514,43 +541,146 @@ function kc_utc(t,   d, s, z, era, doe, yoe, y, doy, mp, dd, m) {
 }
 '
 
+# Warnings are gathered and printed at the end.
+WARNS=
+warn() { WARNS="$WARNS$1$nl"; }
+
+# BIG: the files of the newline-separated list $1 over KC_MAX bytes. One find call checks every
+# file a parse pass will read: no awk may read what the content pass refuses (50 MB where a
+# manifest should be); the big ones stay in FILES and are reported as skipped too-large.
+kc_big() {
+    BIG=
+    [ -n "$1" ] || return 0
+    set -f
+    oldifs=$IFS IFS=$nl
+    # shellcheck disable=SC2086
+    BIG=$(find -L $1 -prune -type f -size +"$KC_MAX"c 2>/dev/null)
+    IFS=$oldifs
+    set +f
+}
+# KC_LIST: the files of list $1 that are not in BIG, with a warning for each one that is ($2 = q:
+# no warnings, the list is only a guess yet)
+kc_small() {
+    KC_LIST=$1
+    [ -n "$BIG" ] && [ -n "$1" ] || return 0
+    set -f
+    oldifs=$IFS IFS=$nl
+    KC_LIST=
+    for f in $1; do
+        case "$nl$BIG$nl" in
+        *"$nl$f$nl"*) [ "$2" = q ] || warn "${f#"$R"} is larger than $KC_MAX bytes and was not parsed" ;;
+        *) KC_LIST="$KC_LIST$f$nl" ;;
+        esac
+    done
+    IFS=$oldifs
+    set +f
+}
+# The parse pass over configs ($1), manifests ($2) and units ($3), all lists of files within the
+# cap: PINFO gets its tagged lines.
+kc_parse() {
+    PINFO=
+    [ -n "$1$2$3" ] || return 0
+    set -f
+    oldifs=$IFS IFS=$nl
+    kc_c=$1 kc_m=$2 kc_u=$3
+    # shellcheck disable=SC2086
+    set -- $kc_c
+    ncfg=$#
+    # shellcheck disable=SC2086
+    set -- $kc_m
+    nman=$#
+    # shellcheck disable=SC2086
+    set -- $kc_c $kc_m $kc_u
+    IFS=$oldifs
+    set +f
+    PINFO=$(awk -v ncfg=$ncfg -v nman=$nman "$KC_AWKLIB$KC_PARSE_AWK" "$@" 2>/dev/null)
+}
+
+# Lists of node paths (newline separated, deduplicated by the shell: no fork).
+STATS=
+FILES=
+add_stat() {
+    case $1 in /*) ;; *) return ;; esac
+    case $1 in
+    *"$nl"* | *"$tab"*)
+        warn "a path with a tab or newline in its name was not examined"
+        return
+        ;;
+    esac
+    case "$nl$STATS" in *"$nl$1$nl"*) return ;; esac
+    STATS="$STATS$1$nl"
+}
+add_file() {
+    case $1 in /*) ;; *) return ;; esac
+    add_stat "$1"
+    case "$nl$FILES" in *"$nl$1$nl"*) return ;; esac
+    FILES="$FILES$1$nl"
+}
+# add_file only when the file exists (optional locations)
+add_file_if() { if [ -e "$R$1" ] || [ -L "$R$1" ]; then add_file "$1"; fi; }
+
+# The files of the manifests dir $1 (MANIFESTS, rooted), with their add_file and the warning
+# past 100 ($2 = q: only list them)
+kc_manifests() {
+    MANIFESTS=
+    nman=0
+    for f in "$R$1"/*; do
+        [ -f "$f" ] || continue
+        nman=$((nman + 1))
+        if [ $nman -gt 100 ]; then
+            [ "$2" = q ] || warn "more than 100 files in $1; the rest were not read"
+            break
+        fi
+        [ "$2" = q ] || add_file "${f#"$R"}"
+        MANIFESTS="$MANIFESTS$f$nl"
+    done
+}
+# The systemd units and drop-ins (UNITS, rooted), with their add_file/add_stat ($1 = q: only list)
+kc_units() {
+    UNITS=
+    for d in /etc/systemd/system /run/systemd/system /usr/lib/systemd/system /lib/systemd/system; do
+        for u in kubelet k3s k3s-agent rke2-server rke2-agent; do
+            f=$R$d/$u.service
+            if [ -f "$f" ]; then
+                [ "$1" = q ] || add_file "$d/$u.service"
+                UNITS="$UNITS$f$nl"
+            fi
+            [ -d "$f.d" ] && [ "$1" != q ] && add_stat "$d/$u.service.d"
+            for f in "$f.d"/*.conf; do
+                [ -f "$f" ] || continue
+                [ "$1" = q ] || add_file "${f#"$R"}"
+                UNITS="$UNITS$f$nl"
+            done
+        done
+    done
+}
+
 collect() {
     exec 3>&1
     printf 'kinspect-snapshot\t1\t%s\n' "$KC_VERSION"
 
-    # -- processes
-    cands=
-    for d in "$KC_PROC"/[0-9]*; do
-        l=
-        { read -r l <"$d/cmdline"; } 2>/dev/null
-        case $l in
-        *kube-apiserver* | *kube-controller-manager* | *kube-scheduler* | *etcd* | *kubelet* | \
-            *kube-proxy* | *k3s* | *rke2* | *hyperkube*) cands="$cands ${d##*/}" ;;
-        esac
-    done
-    procinfo=$(
-        {
-            if [ -n "$cands" ]; then
-                set --
-                for p in $cands; do set -- "$@" "$KC_PROC/$p/exe"; done
-                QUOTING_STYLE=literal ls -ln -- "$@" 2>/dev/null | while IFS= read -r l; do
-                    printf 'X %s\n' "$l"
-                done
-                for p in $cands; do printf 'P %s %s\n' "$p" "$KC_PROC/$p/cmdline"; done
-            fi
-        } | awk "$KC_AWKLIB$KC_PROC_AWK" 2>&1 >&3
-    )
+    # -- processes: PROC records go to the output, the rest comes back on stderr
+    procinfo=$(awk "$KC_AWKLIB$KC_PROC_AWK" "$KC_PROC"/[0-9]* 2>&1 >&3)
     COMPS=
     KUBELET_CONFIG= KUBELET_CONFIG_DIR= KUBELET_KUBECONFIG= MANIFEST_FLAG=
     PROXY_CONFIG= PROXY_KUBECONFIG= PROXY_PID= ETCD_DATA= VERBINS=
-    while IFS=$tab read -r kind c n v; do
-        case $kind in
-        @C)
+    set -f
+    oldifs=$IFS IFS=$nl
+    for l in $procinfo; do
+        IFS=$tab
+        # shellcheck disable=SC2086
+        set -- $l
+        IFS=$nl
+        kind=$1 c=$2 n=$3
+        case $l in
+        @C"$tab"*"$tab"*"$tab"*)
+            v=${l#*"$tab"*"$tab"*"$tab"}
             COMPS="$COMPS $c"
             [ "$c" = kube-proxy ] && PROXY_PID=$n
             case $c in kubelet | k3s | rke2) VERBINS="$VERBINS$c$tab$v$nl" ;; esac
             ;;
-        @A)
+        @A"$tab"*"$tab"*"$tab"*)
+            v=${l#*"$tab"*"$tab"*"$tab"}
             add_stat "$v"
             case $c:$n in
             kubelet:config) KUBELET_CONFIG=$v ;;
@@ -566,13 +696,17 @@ collect() {
             *kubeconfig | *config | *-config-file | *-policy-file) add_file "$v" ;;
             esac
             ;;
-        '') ;;
-        *) warn "process scan: $kind $c $n $v" ;;
+        *)
+            [ $# -gt 3 ] && shift 3 || shift $#
+            IFS=$tab
+            v="$*"
+            IFS=$nl
+            warn "process scan: $kind $c $n $v"
+            ;;
         esac
-    done <<EOF
-$procinfo
-EOF
-
+    done
+    IFS=$oldifs
+    set +f
     # -- distribution and its path profile
     DIST=unknown
     case " $COMPS " in
@@ -644,27 +778,38 @@ EOF
         cfgs="$cfgs$KC_PROXYCFG$nl"
     fi
     export KC_PROXYCFG
+
+    # The manifests dir as known now (a staticPodPath may still change it) and the units are listed
+    # ahead, so that one find checks the sizes and one awk parses configs, manifests and units.
+    # Their records are made below, in the order they always had; a wrong guess is parsed again.
+    kc_manifests "$P_manifests" q
+    mguess=$MANIFESTS
+    kc_units q
+    uguess=$UNITS
+    kc_big "$cfgs$mguess$uguess"
+    bigguess=$BIG
     kc_small "$cfgs"
     cfgs=$KC_LIST
-    if [ -n "$cfgs" ]; then
-        set -f
-        oldifs=$IFS IFS=$nl
-        set -- $cfgs
-        IFS=$oldifs
-        set +f
-        cfginfo=$(awk "$KC_CFG_AWK" "$@" 2>/dev/null)
-        while IFS=$tab read -r kind k v; do
-            case $kind in
-            @K)
-                add_stat "$v"
-                [ "$k" = staticPodPath ] && [ -z "$MANIFEST_FLAG" ] && P_manifests=$v
-                ;;
-            @P) [ -z "$PROXY_KUBECONFIG" ] && P_proxyKubeconfig=$v ;;
-            esac
-        done <<EOF
-$cfginfo
-EOF
-    fi
+    kc_small "$mguess" q
+    mparse=$KC_LIST
+    kc_small "$uguess" q
+    kc_parse "$cfgs" "$mparse" "$KC_LIST"
+    pinfo=$PINFO
+    set -f
+    oldifs=$IFS IFS=$nl
+    for l in $pinfo; do
+        case $l in
+        @K"$tab"*"$tab"*)
+            k=${l#@K"$tab"} v=${l#*"$tab"*"$tab"}
+            k=${k%%"$tab"*}
+            add_stat "$v"
+            [ "$k" = staticPodPath ] && [ -z "$MANIFEST_FLAG" ] && P_manifests=$v
+            ;;
+        @P"$tab"*"$tab"*) [ -z "$PROXY_KUBECONFIG" ] && P_proxyKubeconfig=${l#*"$tab"*"$tab"} ;;
+        esac
+    done
+    IFS=$oldifs
+    set +f
 
     # -- profile paths, kubeconfigs, manifests
     for n in kubernetesDir manifests pki adminConf superAdminConf schedulerConf \
@@ -677,74 +822,54 @@ EOF
         "$P_kubeletKubeconfig" "$P_proxyKubeconfig"; do
         [ -n "$v" ] && add_file_if "$v"
     done
-    manifests=
-    nman=0
-    for f in "$R$P_manifests"/*; do
-        [ -f "$f" ] || continue
-        nman=$((nman + 1))
-        if [ $nman -gt 100 ]; then
-            warn "more than 100 files in $P_manifests; the rest were not read"
-            break
-        fi
-        add_file "${f#"$R"}"
-        manifests="$manifests$f$nl"
-    done
+    kc_manifests "$P_manifests"
+    manifests=$MANIFESTS
     for d in k3s rke2; do
         add_file_if "/etc/rancher/$d/config.yaml"
         for f in "$R/etc/rancher/$d/config.yaml.d"/*.yaml; do
             [ -f "$f" ] && add_file "${f#"$R"}"
         done
     done
+    BIG=$bigguess
+    minfo=$pinfo
+    [ "$manifests" = "$mguess" ] || kc_big "$manifests"
     kc_small "$manifests"
-    manifests=$KC_LIST
-    if [ -n "$manifests" ]; then
-        set -f
-        oldifs=$IFS IFS=$nl
-        set -- $manifests
-        IFS=$oldifs
-        set +f
-        minfo=$(awk "$KC_AWKLIB$KC_MANIFEST_AWK" "$@" 2>&1 >&3)
-        if [ -z "$ETCD_DATA" ]; then
-            while IFS=$tab read -r kind v; do
-                [ "$kind" = @D ] && P_etcdDataDir=$v && add_stat "$v"
-            done <<EOF
-$minfo
-EOF
-        fi
+    if [ "$manifests" != "$mguess" ]; then
+        kc_parse "" "$KC_LIST" ""
+        minfo=$PINFO
     fi
+    BIG=$bigguess
+    # image tags of the static pods (VERSION records) and etcd's --data-dir
+    mver=
+    set -f
+    oldifs=$IFS IFS=$nl
+    for l in $minfo; do
+        case $l in
+        @M"$tab"*) mver="$mver${l#@M"$tab"}$nl" ;;
+        @D"$tab"*) [ -z "$ETCD_DATA" ] && P_etcdDataDir=${l#@D"$tab"} && add_stat "$P_etcdDataDir" ;;
+        esac
+    done
+    IFS=$oldifs
+    set +f
+    printf '%s' "$mver"
 
     # -- systemd units, drop-ins and their EnvironmentFiles
-    units=
-    for d in /etc/systemd/system /run/systemd/system /usr/lib/systemd/system /lib/systemd/system; do
-        for u in kubelet k3s k3s-agent rke2-server rke2-agent; do
-            f=$R$d/$u.service
-            if [ -f "$f" ]; then
-                add_file "$d/$u.service"
-                units="$units$f$nl"
-            fi
-            [ -d "$f.d" ] && add_stat "$d/$u.service.d"
-            for f in "$f.d"/*.conf; do
-                [ -f "$f" ] || continue
-                add_file "${f#"$R"}"
-                units="$units$f$nl"
-            done
-        done
-    done
+    kc_units
+    units=$UNITS
+    [ "$units" = "$uguess" ] || kc_big "$units"
     kc_small "$units"
-    units=$KC_LIST
-    if [ -n "$units" ]; then
-        set -f
-        oldifs=$IFS IFS=$nl
-        set -- $units
-        IFS=$oldifs
-        set +f
-        uinfo=$(awk "$KC_UNIT_AWK" "$@" 2>/dev/null)
-        while IFS=$tab read -r kind v; do
-            [ "$kind" = @E ] && add_file_if "$v"
-        done <<EOF
-$uinfo
-EOF
+    uinfo=$pinfo
+    if [ "$units" != "$uguess" ]; then
+        kc_parse "" "" "$KC_LIST"
+        uinfo=$PINFO
     fi
+    set -f
+    oldifs=$IFS IFS=$nl
+    for l in $uinfo; do
+        case $l in @E"$tab"*) add_file_if "${l#@E"$tab"}" ;; esac
+    done
+    IFS=$oldifs
+    set +f
 
     # -- directory listings (find never follows symlinks: no loops)
     dirs1=
@@ -771,15 +896,36 @@ EOF
     IFS=$oldifs
     set +f
 
-    # -- symlinks: record the target, stat the target too (one level only)
-    links=
-    extra=
+
+    # -- one lstat call for everything; its %N gives the symlink targets (no readlink per link)
     set -f
     oldifs=$IFS IFS=$nl
-    for p in $STATS; do
-        if [ -L "$R$p" ]; then
-            t=$(readlink "$R$p" 2>/dev/null)
-            links="${links}L$tab$p$tab$t$nl"
+    if [ -z "$R" ]; then
+        # shellcheck disable=SC2086
+        set -- $STATS
+    else
+        set --
+        for p in $STATS; do set -- "$@" "$R$p"; done
+    fi
+    sout=
+    [ $# -gt 0 ] && sout=$(QUOTING_STYLE=literal stat -c "S$tab%f$tab%u$tab%g$tab%U$tab%G$tab%s$tab%n$tab%N" "$@" 2>/dev/null)
+    # symlinks (raw mode a1ff): record the target, stat the target too (one level only)
+    links=
+    extra=
+    case $nl$sout in
+    *"${nl}S$tab"[aA]*)
+        for l in $sout; do
+            case $l in "S$tab"[aA]*) ;; *) continue ;; esac
+            l=${l#*"$tab"*"$tab"*"$tab"*"$tab"*"$tab"*"$tab"*"$tab"}
+            f=${l%%"$tab"*} l=${l#*"$tab"}
+            p=${f#"$R"}
+            # %N is "PATH -> TARGET" (GNU, literal quoting) or "'PATH' -> 'TARGET'" (busybox)
+            case $l in
+            "$f -> "*) t=${l#"$f -> "} ;;
+            "'$f' -> '"*"'") t=${l#"'$f' -> '"} t=${t%"'"} ;;
+            *) t=$(readlink "$f" 2>/dev/null) ;;
+            esac
+            links="$links@L$tab$p$tab$t$nl"
             case $t in
             /*) extra="$extra$t$nl" ;;
             ?*)
@@ -795,166 +941,88 @@ EOF
                 extra="$extra$dir/$t$nl"
                 ;;
             esac
-        fi
-    done
+        done
+        ;;
+    esac
+    before=$STATS
     for p in $extra; do add_stat "$p"; done
-
-    # -- one stat call for everything
-    set --
-    qlines=
-    for p in $STATS; do
-        set -- "$@" "$R$p"
-        qlines="${qlines}Q$tab$p$nl"
-    done
-    IFS=$oldifs
-    set +f
-    {
-        printf '%s' "$qlines"
-        printf '%s' "$links"
-        [ $# -gt 0 ] && stat -c 'S|%f|%u|%g|%U|%G|%s|%n' "$@" 2>/dev/null
-    } | awk "$KC_AWKLIB$KC_STAT_AWK"
-
-    # -- contents: decide what to read, checksum in one call, redact in one awk pass
-    set -f
-    oldifs=$IFS IFS=$nl
-    set --
-    for p in $FILES; do
-        [ -e "$R$p" ] && set -- "$@" "$R$p"
-    done
-    IFS=$oldifs
-    set +f
-    # files that are readable regular files within the size cap -> R lines; others -> FILE skipped
-    rlines=$(
-        total=0
-        [ $# -gt 0 ] && stat -L -c '%f|%s|%n' "$@" 2>/dev/null | while IFS='|' read -r m s f; do
-            case $f in
-            *.key)
-                printf 'K\t%s\t%s\n' "$s" "$f"
-                continue
-                ;;
-            esac
-            case $m in
-            8???) ;;
-            *)
-                printf 'N\t%s\t%s\n' "$s" "$f"
-                continue
-                ;;
-            esac
-            if [ "$s" -gt "$KC_MAX" ]; then
-                printf 'T\t%s\t%s\n' "$s" "$f"
-            elif [ $((total + s)) -gt "$KC_BUDGET" ]; then
-                printf 'B\t%s\t%s\n' "$s" "$f"
-            elif [ ! -r "$f" ]; then
-                printf 'U\t%s\t%s\n' "$s" "$f"
-            else
-                total=$((total + s))
-                printf 'R\t%s\t%s\n' "$s" "$f"
-            fi
-        done
-    )
-    set -f
-    oldifs=$IFS IFS=$nl
-    set --
-    skipped=
-    rr=
-    for l in $rlines; do
-        case $l in
-        R"$tab"*)
-            rr="$rr$l$nl"
-            f=${l#R"$tab"}
-            set -- "$@" "${f#*"$tab"}"
-            ;;
-        *) skipped="$skipped$l$nl" ;;
-        esac
-    done
-    IFS=$oldifs
-    set +f
-    if [ -n "$skipped" ]; then
-        printf '%s' "$skipped" | awk "$KC_AWKLIB"'
-            BEGIN { kc_init(); r["N"] = "not-regular"; r["T"] = "too-large"; r["U"] = "unreadable"; r["K"] = "private-key"; r["B"] = "over-budget" }
-            { split($0, F, "\t"); p = substr($0, length(F[1]) + length(F[2]) + 3)
-              printf "FILE\t%s\t-\t%s\tskipped\t%s\n", b64(kc_node(p)), F[2], r[F[1]] }'
+    sout2=
+    if [ "$STATS" != "$before" ]; then
+        set --
+        for p in ${STATS#"$before"}; do set -- "$@" "$R$p"; done
+        sout2=$(QUOTING_STYLE=literal stat -c "S$tab%f$tab%u$tab%g$tab%U$tab%G$tab%s$tab%n$tab" "$@" 2>/dev/null)
     fi
-    if [ $# -gt 0 ]; then
-        bintest=0
-        printf 'a\000b\n' | grep -I -q a 2>/dev/null || bintest=1
-        plan=$(
-            {
-                printf '%s' "$rr"
-                echo '#SHA'
-                sha256sum "$@" 2>/dev/null
-                echo '#BIN'
-                if [ $bintest = 1 ]; then
-                    grep -L -I -e '' "$@" 2>/dev/null
-                else
-                    for f; do
-                        n=$(tr -d '\000' <"$f" | wc -c)
-                        s=$(wc -c <"$f")
-                        [ "$n" -ne "$s" ] && printf '%s\n' "$f"
-                    done
-                fi
-                echo '#RED'
-                grep -l -i -E 'PRIVATE KEY|token|passw|secret|credential|api_?key|key-data|keydata|access-?key|private-?key|://[^/@ ]*:[^/@ ]*@' "$@" 2>/dev/null
-            } | awk "$KC_AWKLIB$KC_PLAN_AWK" 2>&1 >&3
-        )
-        # files to send as they are first, then the ones to redact (the order of the records)
-        KC_META= XMETA=
-        okf= redact=
-        set -f
-        oldifs=$IFS IFS=$nl
-        for l in $plan; do
-            IFS=$tab
-            # shellcheck disable=SC2086
-            set -- $l
-            IFS=$nl
-            case $1 in
-            @O) okf="$okf$5$nl" KC_META="$KC_META$2$tab$3$tab$4${tab}O$nl" ;;
-            @X) redact="$redact$5$nl" XMETA="$XMETA$2$tab$3$tab$4${tab}X$nl" ;;
-            *) warn "content plan: $l" ;;
-            esac
-        done
-        KC_META=$KC_META$XMETA
+    printf '@@Q\n%s@@/\n%s@@S\n%s\n%s\n@@/\n@SEND\n' "$STATS" "$links" "$sout" "$sout2"
+
+    # -- contents: readable regular files within the cap (R), the others are reported skipped
+    if [ -z "$R" ]; then
         # shellcheck disable=SC2086
-        set -- $okf$redact
-        IFS=$oldifs
-        set +f
-        if [ $# -gt 0 ]; then
-            export KC_META
-            awk "$KC_AWKLIB$KC_REDACT_AWK" "$@"
+        set -- $FILES
+    else
+        set --
+        for p in $FILES; do set -- "$@" "$R$p"; done
+    fi
+    lout=
+    [ $# -gt 0 ] && lout=$(stat -L -c "%f$tab%s$tab%n" "$@" 2>/dev/null)
+    total=0
+    rr=
+    fl=
+    set --
+    for l in $lout; do
+        m=${l%%"$tab"*} l=${l#*"$tab"}
+        s=${l%%"$tab"*} f=${l#*"$tab"}
+        case $f in
+        *.key)
+            fl="$fl@F${tab}K$tab$s$tab$f$nl"
+            continue
+            ;;
+        esac
+        case $m in
+        8???) ;;
+        *)
+            fl="$fl@F${tab}N$tab$s$tab$f$nl"
+            continue
+            ;;
+        esac
+        if [ "$s" -gt "$KC_MAX" ]; then
+            fl="$fl@F${tab}T$tab$s$tab$f$nl"
+        elif [ $((total + s)) -gt "$KC_BUDGET" ]; then
+            fl="$fl@F${tab}B$tab$s$tab$f$nl"
+        elif [ ! -r "$f" ]; then
+            fl="$fl@F${tab}U$tab$s$tab$f$nl"
+        else
+            total=$((total + s))
+            rr="$rr@R$tab$s$tab$f$nl"
+            set -- "$@" "$f"
         fi
+    done
+    IFS=$oldifs
+    set +f
+    # the skipped ones first, then the sink reads the others: checksums in one call, the files
+    # holding NUL (binary) from one grep -I (GNU: a NUL in its first buffer; /proc/self/cmdline,
+    # which always holds NULs, tells whether this grep knows -I at all), else tr | wc per file
+    printf '%s' "$fl$rr"
+    if [ $# -gt 0 ]; then
+        echo '@@H'
+        sha256sum "$@" 2>/dev/null
+        bin=$(grep -L -I -e '' /proc/self/cmdline "$@" 2>/dev/null)
+        case $bin in
+        /proc/self/cmdline | /proc/self/cmdline"$nl"*) bin=${bin#/proc/self/cmdline} ;;
+        *)
+            bin=
+            for f; do
+                n=$(tr -d '\000' <"$f" | wc -c)
+                s=$(wc -c <"$f")
+                [ "$n" -ne "$s" ] && bin="$bin$nl$f"
+            done
+            ;;
+        esac
+        printf '@@/\n@@B%s\n@@/\n' "$bin"
     fi
+    echo '@CONTENT'
 
-    # -- facts, profile, binary versions, warnings
-    host=
-    { read -r host <"$KC_PROC/sys/kernel/hostname"; } 2>/dev/null
-    [ -n "$host" ] || host=$(uname -n)
-    kern=
-    { read -r kern <"$KC_PROC/sys/kernel/osrelease"; } 2>/dev/null
-    [ -n "$kern" ] || kern=$(uname -r)
-    pretty=
-    osr=$R/etc/os-release
-    [ -r "$osr" ] || osr=$R/usr/lib/os-release
-    if [ -r "$osr" ]; then
-        while IFS= read -r l || [ -n "$l" ]; do
-            case $l in
-            PRETTY_NAME=*)
-                pretty=${l#PRETTY_NAME=}
-                pretty=${pretty#[\"\']}
-                pretty=${pretty%[\"\']}
-                ;;
-            esac
-        done <"$osr"
-    fi
-    when=$KC_TIME # empty: the facts pass writes the time now
-    # effective uid from our own status (no id process)
-    uid=
-    if [ -r /proc/self/status ]; then
-        while read -r k _ e _; do
-            case $k in Uid:) uid=$e && break ;; esac
-        done </proc/self/status
-    fi
-    [ -n "$uid" ] || uid=$(id -u 2>/dev/null)
-    [ "$uid" = 0 ] || warn "the collector ran as uid $uid, not root: files it could not read are reported missing or unreadable"
+    # -- binary versions, profile, facts (the sink reads hostname, kernel, os-release, uid)
+
     versions=
     to=
     command -v timeout >/dev/null 2>&1 && to="timeout 10"
@@ -977,35 +1045,17 @@ EOF
         done
         set +f
         IFS=$nl
-        [ -n "$ver" ] && versions="${versions}VERSION$tab$c$tab$ver$nl"
+        [ -n "$ver" ] && versions="$versions@V$tab$c$tab$ver$nl"
     done
     IFS=$oldifs
-    {
-        printf 'HOST\thostname\t%s\n' "$host"
-        printf 'HOST\tcollectedAt\t%s\n' "$when"
-        printf 'HOST\tkernel\t%s\n' "$kern"
-        printf 'HOST\tosRelease\t%s\n' "$pretty"
-        printf 'HOST\tdistribution\t%s\n' "$DIST"
-        printf 'HOST\tuid\t%s\n' "$uid"
-        for n in kubernetesDir manifests pki adminConf superAdminConf schedulerConf \
-            controllerManagerConf kubeletKubeconfig kubeletConfig etcdDataDir cniDir \
-            proxyKubeconfig proxyConfig; do
-            eval "v=\$P_$n"
-            [ -n "$v" ] && printf 'PROFILE\t%s\t%s\n' "$n" "$v"
-        done
-        printf '%s' "$versions"
-        oldifs=$IFS
-        IFS=$nl
-        for w in $WARNS; do printf 'WARN\t\t%s\n' "$w"; done
-        IFS=$oldifs
-    } | awk "$KC_AWKLIB$KC_FACTS_AWK"
-    echo '@@DONE'
+    printf '@T\t%s\n@D\t%s\n' "$KC_TIME" "$DIST"
+    for n in kubernetesDir manifests pki adminConf superAdminConf schedulerConf \
+        controllerManagerConf kubeletKubeconfig kubeletConfig etcdDataDir cniDir \
+        proxyKubeconfig proxyConfig; do
+        eval "v=\$P_$n"
+        [ -n "$v" ] && printf '@P\t%s\t%s\n' "$n" "$v"
+    done
+    printf '%s@@W\n%s@@/\n@DONE\n' "$versions" "$WARNS"
 }
 
-# The END record is written only when collect() got to its end: a collector that dies half-way
-# produces a stream the parser rejects.
-collect | awk '
-    NR == 1 { print; next }
-    $0 == "@@DONE" { done = 1; next }
-    { print; n++ }
-    END { if (done) printf "END\t%d\n", n }'
+collect | awk "$KC_AWKLIB$KC_SINK_AWK"
