@@ -127,6 +127,8 @@ function kc_node(p,   r) {
 KC_PROC_AWK='
 BEGIN {
     kc_init(); KC_NULRS = kc_nulrs(); nc = 0
+    # tell the shell whether awk keeps NUL bytes in strings (the sink looks for them then)
+    if (length(sprintf("%c", 0)) == 1) print "@N" > "/dev/stderr"
     for (ai = 1; ai < ARGC; ai++) {
         f = ARGV[ai] "/cmdline"; ni = 0; s = ""
         if (KC_NULRS) RS = "\0"
@@ -295,7 +297,7 @@ function unitline(s,   n, w, i, p) {
 # parser rejects.
 KC_SINK_AWK='
 BEGIN {
-    kc_init(); nrec = 0
+    kc_init(); nrec = 0; KC_NUL = sprintf("%c", 0)
     SKIP["N"] = "not-regular"; SKIP["T"] = "too-large"; SKIP["U"] = "unreadable"; SKIP["K"] = "private-key"; SKIP["B"] = "over-budget"
 }
 NR == 1 { print; next }
@@ -307,6 +309,7 @@ sec != "" {
         if ($0 ~ /^\\?[0-9a-f]+  /) { h = $0; sub(/^\\/, "", h); t = index(h, "  "); sha[substr(h, t + 2)] = substr(h, 1, t - 1) }
     }
     else if (sec == "B") bin[$0] = 1
+    else if (sec == "O") FO[++nfo] = $0
     else if (sec == "W") { if ($0 != "") W[++nw] = $0 }
     next
 }
@@ -316,10 +319,19 @@ sec != "" {
     # "@L<TAB>path<TAB>target": the target of a symlink (may hold tabs)
     if (t == "@L") { link[F[2]] = substr($0, length(F[2]) + 5); next }
     if (t == "@SEND") { for (i = 1; i <= nq; i++) if (!(order[i] in done)) rec(sprintf("STAT\t%s\tmissing", b64(order[i]))); next }
-    # "@F<TAB>K|N|T|U|B<TAB>size<TAB>path": a file that is not read
-    if (t == "@F") { rec(sprintf("FILE\t%s\t-\t%s\tskipped\t%s", b64(kc_node(substr($0, length(F[2] F[3]) + 6))), F[3], SKIP[F[2]])); next }
-    # "@R<TAB>size<TAB>path": a file to send (readable, within the cap and the budget)
-    if (t == "@R") { RSZ[++nr] = F[2]; RP[nr] = substr($0, length(F[2]) + 5); next }
+    # "@C<TAB>K|N|T|U|B|R<TAB>size<TAB>path": how a file is sent (R: read), in any order
+    if (t == "@C") { p = substr($0, length(F[2] F[3]) + 6); q = kc_node(p); CT[q] = F[2]; CS[q] = F[3]; CF[q] = p; next }
+    # the skipped ones in FILES order (the @@O section), then the files to read in that order
+    if (t == "@ORDER") {
+        for (i = 1; i <= nfo; i++) {
+            q = FO[i]
+            if (!(q in CT)) continue
+            if (CT[q] == "R") { RSZ[++nr] = CS[q]; RP[nr] = CF[q] }
+            else rec(sprintf("FILE\t%s\t-\t%s\tskipped\t%s", b64(q), CS[q], SKIP[CT[q]]))
+            delete CT[q]
+        }
+        next
+    }
     if (t == "@CONTENT") { content(); next }
     if (t == "@T") { when = F[2]; next }
     if (t == "@D") { dist = F[2]; next }
@@ -346,36 +358,49 @@ function statline(s,   F, f, t, p, m, h, i, ft, type) {
     rec(sprintf("STAT\t%s\t%s\t%o\t%s\t%s\t%s\t%s\t%s\t%s", b64(p), type, m % 4096, F[2], F[3], b64(F[4]), b64(F[5]), F[6], (type == "symlink" ? b64(link[p]) : "")))
 }
 # Files not read by checksum (unreadable) or holding NUL (binary) first, then the files sent as
-# they are, then the ones that may hold a secret (the lines grep -i used to flag), redacted.
-function content(   i, k, p, nc, nx, C, X) {
+# they are, then the ones that may hold a secret (the lines grep -i used to flag), redacted. One
+# read finds a NUL (files up to 32 KiB, where awk keeps NUL bytes in strings; larger ones came
+# from grep) and the secret words, and keeps the lines of a file sent as it is: what is sent is
+# what was checked.
+function content(   i, j, k, n, p, nc, nx, C, X, nul, f, r, line, RED, NUL, FL, FN, FB, FR) {
+    nul = (length(KC_NUL) == 1)
+    for (i = 1; i <= nr; i++) {
+        f = RP[i]
+        if (!(f in sha) || (f in bin)) continue
+        k = nul && RSZ[i] <= 32768; n = 0; FB[i] = 0
+        while ((r = (getline line < f)) > 0) {
+            if (k && index(line, KC_NUL)) { NUL[i] = 1; break }
+            if (!RED[i] && tolower(line) ~ /private key|token|passw|secret|credential|api_?key|key-data|keydata|access-?key|private-?key|:\/\/[^\/@ ]*:[^\/@ ]*@/) {
+                RED[i] = 1
+                if (!k) break
+            }
+            if (!RED[i]) { FL[i, ++n] = line; FB[i] += length(line) + 1 }
+        }
+        close(f)
+        FN[i] = n; FR[i] = r
+    }
     nc = 0
     for (i = 1; i <= nr; i++) {
         p = RP[i]
         if (!(p in sha)) rec(sprintf("FILE\t%s\t-\t%s\tskipped\tunreadable", b64(kc_node(p)), RSZ[i]))
-        else if ((p in bin) && RSZ[i] > 0) rec(sprintf("FILE\t%s\t%s\t%s\tskipped\tbinary", b64(kc_node(p)), sha[p], RSZ[i]))
+        else if (((p in bin) || (i in NUL)) && RSZ[i] > 0) rec(sprintf("FILE\t%s\t%s\t%s\tskipped\tbinary", b64(kc_node(p)), sha[p], RSZ[i]))
         else C[++nc] = i
     }
     if (nc) kc_b64init()
     nx = 0
-    for (k = 1; k <= nc; k++) if (sendfile(C[k], 0)) X[++nx] = C[k]
-    for (k = 1; k <= nx; k++) sendfile(X[k], 1)
-}
-# Reads file i and prints its FILE record (red: redacted). Without red, returns 1 (and prints
-# nothing) as soon as a line may hold a secret: the file is sent later, redacted.
-function sendfile(i, red,   f, r, line, k) {
-    f = RP[i]; nl = 0; orig = 0; changed = 0; inpem = 0; pend = 0
-    while ((r = (getline line < f)) > 0) {
-        orig += length(line) + 1
-        if (red) addline(line)
-        else if (tolower(line) ~ /private key|token|passw|secret|credential|api_?key|key-data|keydata|access-?key|private-?key|:\/\/[^\/@ ]*:[^\/@ ]*@/) {
-            close(f); for (k = 1; k <= nl; k++) delete L[k]
-            return 1
-        }
-        else L[++nl] = line
+    for (k = 1; k <= nc; k++) {
+        i = C[k]
+        if (RED[i]) { X[++nx] = i; continue }
+        nl = FN[i]; orig = FB[i]; changed = 0
+        for (j = 1; j <= nl; j++) { L[j] = FL[i, j]; delete FL[i, j] }
+        flush(FR[i] < 0, sha[RP[i]], RSZ[i], b64(kc_node(RP[i])))
     }
-    close(f)
-    flush(r < 0, sha[f], RSZ[i], b64(kc_node(f)))
-    return 0
+    for (k = 1; k <= nx; k++) {
+        i = X[k]; f = RP[i]; nl = 0; orig = 0; changed = 0; inpem = 0; pend = 0
+        while ((r = (getline line < f)) > 0) { orig += length(line) + 1; addline(line) }
+        close(f)
+        flush(r < 0, sha[f], RSZ[i], b64(kc_node(f)))
+    }
 }
 function addline(line,   cr) {
     cr = ""; if (line ~ /\r$/) { cr = "\r"; line = substr(line, 1, length(line) - 1) }
@@ -599,6 +624,7 @@ kc_parse() {
 # Lists of node paths (newline separated, deduplicated by the shell: no fork).
 STATS=
 FILES=
+ODDFILES=
 add_stat() {
     case $1 in /*) ;; *) return ;; esac
     case $1 in
@@ -612,6 +638,7 @@ add_stat() {
 }
 add_file() {
     case $1 in /*) ;; *) return ;; esac
+    case $1 in *"$nl"* | *"$tab"*) ODDFILES=1 ;; esac
     add_stat "$1"
     case "$nl$FILES" in *"$nl$1$nl"*) return ;; esac
     FILES="$FILES$1$nl"
@@ -663,7 +690,7 @@ collect() {
     procinfo=$(awk "$KC_AWKLIB$KC_PROC_AWK" "$KC_PROC"/[0-9]* 2>&1 >&3)
     COMPS=
     KUBELET_CONFIG= KUBELET_CONFIG_DIR= KUBELET_KUBECONFIG= MANIFEST_FLAG=
-    PROXY_CONFIG= PROXY_KUBECONFIG= PROXY_PID= ETCD_DATA= VERBINS=
+    PROXY_CONFIG= PROXY_KUBECONFIG= PROXY_PID= ETCD_DATA= VERBINS= KC_NUL=
     set -f
     oldifs=$IFS IFS=$nl
     for l in $procinfo; do
@@ -679,6 +706,7 @@ collect() {
             [ "$c" = kube-proxy ] && PROXY_PID=$n
             case $c in kubelet | k3s | rke2) VERBINS="$VERBINS$c$tab$v$nl" ;; esac
             ;;
+        @N) KC_NUL=1 ;;
         @A"$tab"*"$tab"*"$tab"*)
             v=${l#*"$tab"*"$tab"*"$tab"}
             add_stat "$v"
@@ -876,12 +904,32 @@ collect() {
     for v in "$P_manifests" "$P_cniDir" "$P_etcdDataDir" /var/lib/kubelet/pki; do
         [ -n "$v" ] && [ -d "$R$v" ] && dirs1="$dirs1$R$v$nl"
     done
+    pkid=
+    [ -n "$P_pki" ] && [ -d "$R$P_pki" ] && pkid=$R$P_pki
     listing=
     set -f
     oldifs=$IFS IFS=$nl
-    # shellcheck disable=SC2086
-    [ -n "$dirs1" ] && listing=$(find $dirs1 -maxdepth 1 2>/dev/null)
-    [ -n "$P_pki" ] && [ -d "$R$P_pki" ] && listing="$listing$nl$(find "$R$P_pki" -maxdepth 4 2>/dev/null)"
+    # One find for all when no root is inside another (nor has a glob character or a doubled or
+    # trailing slash): -path prunes below depth 1 of the first roots, -maxdepth 4 the pki dir.
+    one=
+    if [ -n "$dirs1" ] && [ -n "$pkid" ]; then
+        one=1
+        for r in $dirs1$pkid; do
+            case $r in *[][*?\\]* | */ | *//*) one= ;; esac
+            case "$nl$dirs1$pkid$nl" in *"$nl$r/"* | *"$nl$r$nl"*"$nl$r$nl"*) one= ;; esac
+        done
+    fi
+    if [ -n "$one" ]; then
+        set --
+        for r in $dirs1; do set -- "$@" -o -path "$r/*/*"; done
+        shift
+        # shellcheck disable=SC2086
+        listing=$(find $dirs1 "$pkid" -maxdepth 4 \( "$@" \) -prune -o -print 2>/dev/null)
+    else
+        # shellcheck disable=SC2086
+        [ -n "$dirs1" ] && listing=$(find $dirs1 -maxdepth 1 2>/dev/null)
+        [ -n "$pkid" ] && listing="$listing$nl$(find "$pkid" -maxdepth 4 2>/dev/null)"
+    fi
     nlist=0
     for f in $listing; do
         nlist=$((nlist + 1))
@@ -895,7 +943,6 @@ collect() {
     done
     IFS=$oldifs
     set +f
-
 
     # -- one lstat call for everything; its %N gives the symlink targets (no readlink per link)
     set -f
@@ -954,57 +1001,119 @@ collect() {
     fi
     printf '@@Q\n%s@@/\n%s@@S\n%s\n%s\n@@/\n@SEND\n' "$STATS" "$links" "$sout" "$sout2"
 
-    # -- contents: readable regular files within the cap (R), the others are reported skipped
-    if [ -z "$R" ]; then
+    # -- contents: readable regular files within the cap (R) are read, the others are reported
+    # skipped (K .key, N not regular, T too large, B over the budget, U unreadable). Mode and size
+    # come from the lstat above when no file is a symlink and all fit the budget (the usual case:
+    # then the order does not matter; a file lstat did not list is not there); else from
+    # stat -L, in FILES order.
+    cls=
+    rfiles=
+    rbig=
+    all=0
+    seen=
+    slow=$ODDFILES
+    [ -z "$slow" ] && for l in $sout; do
+        case $l in "S$tab"*) ;; *) continue ;; esac
+        IFS=$tab
         # shellcheck disable=SC2086
-        set -- $FILES
-    else
-        set --
-        for p in $FILES; do set -- "$@" "$R$p"; done
-    fi
-    lout=
-    [ $# -gt 0 ] && lout=$(stat -L -c "%f$tab%s$tab%n" "$@" 2>/dev/null)
-    total=0
-    rr=
-    fl=
-    set --
-    for l in $lout; do
-        m=${l%%"$tab"*} l=${l#*"$tab"}
-        s=${l%%"$tab"*} f=${l#*"$tab"}
+        set -- $l
+        IFS=$nl
+        f=$8 p=${8#"$R"} s=$7
+        case "$nl$FILES" in *"$nl$p$nl"*) ;; *) continue ;; esac
+        case "$nl$seen" in *"$nl$p$nl"*) continue ;; esac
+        seen="$seen$p$nl"
+        case $2 in
+        [aA]*)
+            slow=1
+            break
+            ;;
+        esac
         case $f in
-        *.key)
-            fl="$fl@F${tab}K$tab$s$tab$f$nl"
-            continue
-            ;;
-        esac
-        case $m in
-        8???) ;;
+        *.key) cls="$cls@C${tab}K$tab$s$tab$f$nl" ;;
         *)
-            fl="$fl@F${tab}N$tab$s$tab$f$nl"
-            continue
+            case $2 in
+            8???)
+                if [ "$s" -gt "$KC_MAX" ]; then
+                    cls="$cls@C${tab}T$tab$s$tab$f$nl"
+                else
+                    all=$((all + s))
+                    if [ -r "$f" ]; then
+                        cls="$cls@C${tab}R$tab$s$tab$f$nl" rfiles="$rfiles$f$nl"
+                        [ "$s" -gt 32768 ] && rbig="$rbig$f$nl"
+                    else
+                        cls="$cls@C${tab}U$tab$s$tab$f$nl"
+                    fi
+                fi
+                ;;
+            *) cls="$cls@C${tab}N$tab$s$tab$f$nl" ;;
+            esac
             ;;
         esac
-        if [ "$s" -gt "$KC_MAX" ]; then
-            fl="$fl@F${tab}T$tab$s$tab$f$nl"
-        elif [ $((total + s)) -gt "$KC_BUDGET" ]; then
-            fl="$fl@F${tab}B$tab$s$tab$f$nl"
-        elif [ ! -r "$f" ]; then
-            fl="$fl@F${tab}U$tab$s$tab$f$nl"
-        else
-            total=$((total + s))
-            rr="$rr@R$tab$s$tab$f$nl"
-            set -- "$@" "$f"
-        fi
     done
+    if [ -n "$slow" ] || [ $all -gt "$KC_BUDGET" ]; then
+        cls= rfiles= rbig=
+        if [ -z "$R" ]; then
+            # shellcheck disable=SC2086
+            set -- $FILES
+        else
+            set --
+            for p in $FILES; do set -- "$@" "$R$p"; done
+        fi
+        lout=
+        [ $# -gt 0 ] && lout=$(stat -L -c "%f$tab%s$tab%n" "$@" 2>/dev/null)
+        total=0
+        for l in $lout; do
+            m=${l%%"$tab"*} l=${l#*"$tab"}
+            s=${l%%"$tab"*} f=${l#*"$tab"}
+            case $f in
+            *.key)
+                cls="$cls@C${tab}K$tab$s$tab$f$nl"
+                continue
+                ;;
+            esac
+            case $m in
+            8???) ;;
+            *)
+                cls="$cls@C${tab}N$tab$s$tab$f$nl"
+                continue
+                ;;
+            esac
+            if [ "$s" -gt "$KC_MAX" ]; then
+                cls="$cls@C${tab}T$tab$s$tab$f$nl"
+            elif [ $((total + s)) -gt "$KC_BUDGET" ]; then
+                cls="$cls@C${tab}B$tab$s$tab$f$nl"
+            elif [ ! -r "$f" ]; then
+                cls="$cls@C${tab}U$tab$s$tab$f$nl"
+            else
+                total=$((total + s))
+                cls="$cls@C${tab}R$tab$s$tab$f$nl" rfiles="$rfiles$f$nl"
+                [ "$s" -gt 32768 ] && rbig="$rbig$f$nl"
+            fi
+        done
+    fi
+    # the sink prints the skipped ones in FILES order, then reads the others: checksums in one
+    # call; files holding NUL are skipped as binary: up to 32 KiB (all of it in GNU grep's first
+    # buffer) awk finds the NUL itself where it can hold one in a string, larger ones come from
+    # one grep -I (GNU: a NUL in its first buffer; /proc/self/cmdline, which always holds NULs,
+    # tells whether this grep knows -I at all), else from tr | wc per file
+    printf '@@O\n%s@@/\n%s@ORDER\n' "$FILES" "$cls"
+    [ -n "$KC_NUL" ] || rbig=$rfiles
+    # shellcheck disable=SC2086
+    set -- $rfiles
     IFS=$oldifs
     set +f
-    # the skipped ones first, then the sink reads the others: checksums in one call, the files
-    # holding NUL (binary) from one grep -I (GNU: a NUL in its first buffer; /proc/self/cmdline,
-    # which always holds NULs, tells whether this grep knows -I at all), else tr | wc per file
-    printf '%s' "$fl$rr"
     if [ $# -gt 0 ]; then
         echo '@@H'
         sha256sum "$@" 2>/dev/null
+        echo '@@/'
+    fi
+    if [ -n "$rbig" ]; then
+        set -f
+        IFS=$nl
+        # shellcheck disable=SC2086
+        set -- $rbig
+        IFS=$oldifs
+        set +f
         bin=$(grep -L -I -e '' /proc/self/cmdline "$@" 2>/dev/null)
         case $bin in
         /proc/self/cmdline | /proc/self/cmdline"$nl"*) bin=${bin#/proc/self/cmdline} ;;
@@ -1017,7 +1126,7 @@ collect() {
             done
             ;;
         esac
-        printf '@@/\n@@B%s\n@@/\n' "$bin"
+        printf '@@B%s\n@@/\n' "$bin"
     fi
     echo '@CONTENT'
 
