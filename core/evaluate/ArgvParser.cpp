@@ -34,13 +34,14 @@ ParsedArgs ParsedArgs::parse(const QStringList &argv, const QSet<QString> &boole
         }
         // pflag accepts -flag as shorthand only for single letters; Kubernetes components spell
         // long flags with two dashes, but a single dash long flag is normalised the same way.
-        QString name = item.startsWith(QLatin1String("--")) ? item : QLatin1Char('-') + item;
+        const bool dashes = item.startsWith(QLatin1String("--"));
         FlagOccurrence occ;
         occ.index = i;
-        const qsizetype eq = name.indexOf(QLatin1Char('='));
+        const qsizetype eq = item.indexOf(QLatin1Char('='));
+        const QString name = eq >= 0 ? (dashes ? item.left(eq) : QLatin1Char('-') + item.left(eq))
+                                     : (dashes ? item : QLatin1Char('-') + item);
         if (eq >= 0) {
-            occ.value = name.mid(eq + 1);
-            name.truncate(eq);
+            occ.value = item.mid(eq + 1);
         } else if (booleanFlags.contains(name)) {
             occ.value = QStringLiteral("true");
             occ.bare = true;

@@ -406,8 +406,7 @@ public:
             r.key += QLatin1Char(':') + ref.key;
         if (def) {
             r.value.set = true;
-            r.value.scalar = *def;
-            r.value.items = splitList(*def);
+            r.value.scalar = *def; // its items: the list operators split it
             r.source = QStringLiteral("default");
             r.path = cf ? cf->path : argvPath;
         } else {
