@@ -28,6 +28,8 @@ struct Section
     QString title;
     NodeType nodeType = NodeType::Node; // inherited from the top-level section
     int depth() const { return int(id.count(QLatin1Char('.'))); }
+
+    bool operator==(const Section &) const = default;
 };
 
 struct CisControlRef
@@ -35,6 +37,8 @@ struct CisControlRef
     int version = 0;
     QString id;
     QString title;
+
+    bool operator==(const CisControlRef &) const = default;
 };
 
 enum class Op
@@ -68,6 +72,8 @@ struct SettingRef
     QString key;                          // map key within the value (feature gates)
     std::optional<QString> defaultValue;  // when no config file is in use
     std::optional<QString> configDefault; // when a config file is in use but lacks the key
+
+    bool operator==(const SettingRef &) const = default;
 };
 
 struct FileTarget
@@ -84,6 +90,8 @@ struct FileTarget
     QString unit;    // Unit: "kubelet"
     bool recursive = false;
     QString glob; // filter on the entry's file name, with recursive
+
+    bool operator==(const FileTarget &) const = default;
 };
 
 enum class IfMissing
@@ -120,13 +128,18 @@ struct Test
     {
         return expectationText.isEmpty() ? describeExpectation(op, values) : expectationText;
     }
+
+    bool operator==(const Test &) const; // defaulted below: QList<Test> needs Test complete
 };
+inline bool Test::operator==(const Test &) const = default;
 
 struct Check
 {
     QString component; // empty for pure file checks
     bool matchAll = true;
     QList<Test> tests;
+
+    bool operator==(const Check &) const = default;
 };
 
 struct FixParam
@@ -135,6 +148,8 @@ struct FixParam
     QString label;
     QString defaultValue;
     QString validate; // fileExists | dirExists | none
+
+    bool operator==(const FixParam &) const = default;
 };
 
 struct FixAction
@@ -147,12 +162,16 @@ struct FixAction
     QString value;
     QString mode;
     QString owner;
+
+    bool operator==(const FixAction &) const = default;
 };
 
 struct Fix
 {
     QList<FixParam> params;
     QList<FixAction> actions;
+
+    bool operator==(const Fix &) const = default;
 };
 
 struct Control
@@ -173,6 +192,8 @@ struct Control
     std::optional<Fix> fix;
     QString sourceFile;
     int sourceLine = 0;
+
+    bool operator==(const Control &) const = default;
 };
 
 struct Benchmark
@@ -192,6 +213,8 @@ struct Benchmark
     NodeType nodeTypeOf(const Control &control) const;
     // "1.2" -> "API Server"; walks up to the top-level title when asked.
     QString sectionTitle(const QString &id) const;
+
+    bool operator==(const Benchmark &) const = default;
 };
 
 // "1.2.10" < "1.2.9" is wrong as strings; compare numerically per dot-separated component.

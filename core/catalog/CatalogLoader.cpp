@@ -1,5 +1,7 @@
 #include "catalog/CatalogLoader.h"
 
+#include "catalog/CatalogCodec.h"
+
 #include "util/Yaml.h"
 
 #include <QDir>
@@ -469,7 +471,7 @@ Expected<Benchmark> CatalogLoader::load(const QString &idOrDir)
         if (const auto it = cache.constFind(idOrDir); it != cache.constEnd())
             return *it;
     }
-    auto loaded = loadDirectory(kBuiltinRoot + QLatin1Char('/') + idOrDir);
+    auto loaded = loadBuiltin(idOrDir);
     if (loaded) {
         const std::lock_guard<std::mutex> lock(mutex);
         cache.insert(idOrDir, *loaded);
@@ -477,9 +479,42 @@ Expected<Benchmark> CatalogLoader::load(const QString &idOrDir)
     return loaded;
 }
 
+Expected<Benchmark> CatalogLoader::loadBuiltin(const QString &id)
+{
+    // The compiled form made at build time (CatalogCodec.h), when the binary carries it.
+    QFile compiled(QStringLiteral(":/compiled-benchmarks/") + id + QStringLiteral(".kcat"));
+    if (compiled.open(QIODevice::ReadOnly)) {
+        if (auto b = decodeCatalog(compiled.readAll()))
+            return b;
+    }
+    return loadDirectory(kBuiltinRoot + QLatin1Char('/') + id);
+}
+
+bool CatalogLoader::hasCompiledBuiltins()
+{
+    const QStringList ids = builtinIds();
+    for (const QString &id : ids)
+        if (!QFile::exists(QStringLiteral(":/compiled-benchmarks/") + id + QStringLiteral(".kcat")))
+            return false;
+    return !ids.isEmpty();
+}
+
 QList<Benchmark> CatalogLoader::builtinHeaders()
 {
     QList<Benchmark> out;
+    if (hasCompiledBuiltins()) {
+        // Reading a compiled catalog costs less than parsing one header file.
+        for (const QString &id : builtinIds()) {
+            auto b = load(id);
+            if (!b)
+                continue;
+            Benchmark header = *b;
+            header.controls.clear();
+            header.booleanFlags.clear();
+            out << header;
+        }
+        return out;
+    }
     for (const QString &id : builtinIds()) {
         const QString file =
             kBuiltinRoot + QLatin1Char('/') + id + QStringLiteral("/benchmark.yaml");

@@ -22,6 +22,9 @@ public:
     // The built-in benchmarks' headers only (id, title, version, Kubernetes range, sections; no
     // controls): enough to choose one by version at a fraction of the cost of loading them all.
     static QList<Benchmark> builtinHeaders();
+    // True when every built-in catalog is also in the binary in compiled form (the build puts it
+    // there; see CatalogCodec.h). load() reads that form instead of parsing the YAML.
+    static bool hasCompiledBuiltins();
 
     // Parsing entry points, used by the loader and by tests on in-memory text.
     static Expected<bool> parseBenchmarkFile(const QByteArray &data, const QString &fileName,
@@ -30,6 +33,9 @@ public:
                                             Benchmark *benchmark);
     static Expected<bool> parseBooleanFlags(const QByteArray &data, const QString &fileName,
                                             Benchmark *benchmark);
+
+private:
+    static Expected<Benchmark> loadBuiltin(const QString &id);
 };
 
 } // namespace kinspect

@@ -2,6 +2,7 @@
 // the benchmark documents' id/title lists): every id present with its title and automated flag,
 // every automated control checkable, every text section written.
 
+#include "catalog/CatalogCodec.h"
 #include "catalog/CatalogLoader.h"
 
 #include <QFile>
@@ -170,6 +171,107 @@ private slots:
         QVERIFY2(r.error().message.contains(message), qPrintable(r.error().toString()));
         QCOMPARE(r.error().file, QStringLiteral("controls-x.yaml"));
         QCOMPARE(r.error().line, line);
+    }
+
+    // The compiled catalogs the build embeds say exactly what their YAML says.
+    void compiledEqualsYaml_data() { matchesReference_data(); }
+    void compiledEqualsYaml()
+    {
+        QFETCH(QString, id);
+        QVERIFY(CatalogLoader::hasCompiledBuiltins());
+        QFile f(QStringLiteral(":/compiled-benchmarks/%1.kcat").arg(id));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        auto compiled = decodeCatalog(f.readAll());
+        QVERIFY2(compiled, compiled ? "" : qPrintable(compiled.error().toString()));
+        auto yaml = CatalogLoader::loadDirectory(QStringLiteral(":/benchmarks/") + id);
+        QVERIFY2(yaml, yaml ? "" : qPrintable(yaml.error().toString()));
+        QCOMPARE(compiled->controls.size(), yaml->controls.size());
+        for (int i = 0; i < yaml->controls.size(); ++i)
+            QVERIFY2(compiled->controls[i] == yaml->controls[i], qPrintable(yaml->controls[i].id));
+        QVERIFY(*compiled == *yaml);
+        // load() hands out the compiled form, the headers come from it
+        auto loaded = CatalogLoader::load(id);
+        QVERIFY(loaded && *loaded == *yaml);
+        bool found = false;
+        for (const Benchmark &h : CatalogLoader::builtinHeaders()) {
+            if (h.id != id)
+                continue;
+            found = true;
+            QVERIFY(h.controls.isEmpty());
+            QCOMPARE(h.sections, yaml->sections);
+            QCOMPARE(h.kubernetesMin, yaml->kubernetesMin);
+            QCOMPARE(h.title, yaml->title);
+        }
+        QVERIFY(found);
+    }
+
+    // Every field goes through the codec: a catalog with each one set reads back equal.
+    void codecRoundTrip()
+    {
+        Benchmark b;
+        b.id = QStringLiteral("x");
+        b.title = QStringLiteral("T");
+        b.version = QStringLiteral("1");
+        b.kubernetesMin = QStringLiteral("1.1");
+        b.kubernetesMax = QStringLiteral("1.2");
+        b.sections << Section{QStringLiteral("1"), QStringLiteral("One"), NodeType::Etcd};
+        b.booleanFlags[QStringLiteral("kubelet")] << QStringLiteral("--a") << QStringLiteral("--b");
+        Control c;
+        c.id = QStringLiteral("1.1");
+        c.title = QStringLiteral("t");
+        c.sectionId = QStringLiteral("1");
+        c.automated = false;
+        c.description = QStringLiteral("d");
+        c.rationale = QStringLiteral("r");
+        c.audit = QStringLiteral("a");
+        c.remediation = QStringLiteral("m");
+        c.impact = QStringLiteral("i");
+        c.defaultValue = QStringLiteral("dv");
+        c.references = {QStringLiteral("https://x"), QStringLiteral("y")};
+        c.cisControls << CisControlRef{8, QStringLiteral("5.1"), QStringLiteral("ctl")};
+        Test leaf;
+        leaf.kind = Test::Kind::File;
+        leaf.setting =
+            SettingRef{QStringLiteral("kubelet"), QStringLiteral("--f"), QStringLiteral("a.b"),
+                       QStringLiteral("K"),       QStringLiteral("def"), QStringLiteral("cdef")};
+        leaf.file.kind = FileTarget::Kind::PathFrom;
+        leaf.file.path = QStringLiteral("${pki}");
+        leaf.file.from = SettingRef{QStringLiteral("etcd"), QStringLiteral("--g"), {}, {},
+                                    std::nullopt,           QStringLiteral("z")};
+        leaf.file.unit = QStringLiteral("kubelet");
+        leaf.file.recursive = true;
+        leaf.file.glob = QStringLiteral("*.crt");
+        leaf.property = QStringLiteral("mode");
+        leaf.op = Op::Bitmask;
+        leaf.values = {QStringLiteral("600"), QStringLiteral("640")};
+        leaf.ifMissing = IfMissing::NotApplicable;
+        leaf.reason = QStringLiteral("why");
+        leaf.line = 42;
+        leaf.expectationText = QStringLiteral("bitmask 600 | 640");
+        Test any;
+        any.kind = Test::Kind::Any;
+        any.children = {leaf, leaf};
+        any.children[1].line = 43;
+        c.check = Check{QStringLiteral("kubelet"), false, {any, leaf}};
+        Fix fix;
+        fix.params << FixParam{QStringLiteral("p"), QStringLiteral("P"), QStringLiteral("/x"),
+                               QStringLiteral("fileExists")};
+        fix.actions << FixAction{QStringLiteral("set"), QStringLiteral("--f"),
+                                 QStringLiteral("c"),   QStringLiteral("k"),
+                                 QStringLiteral("i"),   QStringLiteral("v"),
+                                 QStringLiteral("600"), QStringLiteral("root:root")};
+        c.fix = fix;
+        c.sourceFile = QStringLiteral("controls-1.yaml");
+        c.sourceLine = 7;
+        b.controls << c << Control{};
+        const QByteArray data = encodeCatalog(b);
+        auto back = decodeCatalog(data);
+        QVERIFY2(back, back ? "" : qPrintable(back.error().toString()));
+        QVERIFY(*back == b);
+        // Damaged or foreign data is refused, never half read.
+        QVERIFY(!decodeCatalog(data.left(data.size() - 3)));
+        QVERIFY(!decodeCatalog(data + "x"));
+        QVERIFY(!decodeCatalog(QByteArray("KCAT garbage")));
     }
 };
 
