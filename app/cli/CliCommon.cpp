@@ -88,8 +88,7 @@ bool writeOutput(const QString &path, const QByteArray &data, bool terminalSafe)
             // A report printed on a terminal: node data in it (CSV cells, HTML, JSON strings)
             // must not drive the terminal. Only the text report keeps its bytes: it escapes node
             // data itself and its colour sequences are its own.
-            const QByteArray safe =
-                terminalSafe ? data : escapeTerminalControls(QString::fromUtf8(data)).toUtf8();
+            const QByteArray safe = terminalSafe ? data : escapeTerminalControls(data);
             std::fwrite(safe.constData(), 1, size_t(safe.size()), stdout);
         } else {
             std::fwrite(data.constData(), 1, size_t(data.size()), stdout);

@@ -101,7 +101,7 @@ QByteArray jsonReport(const Benchmark &benchmark, const ClusterResult &result)
     // writing those as \u escapes keeps it valid and equal, and `cat report.json` safe.
     const QByteArray json =
         QJsonDocument(clusterResultToJson(benchmark, result)).toJson(QJsonDocument::Indented);
-    return escapeTerminalControls(QString::fromUtf8(json)).toUtf8();
+    return escapeTerminalControls(json);
 }
 
 QJsonObject controlToJson(const Benchmark &benchmark, const Control &c)

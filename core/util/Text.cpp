@@ -23,6 +23,17 @@ bool isTerminalControl(char16_t u)
 
 QString escapeTerminalControls(const QString &text)
 {
+    // Nearly every text has nothing to escape: then it is returned as it is (shared, no copy).
+    qsizetype first = 0;
+    while (first < text.size()) {
+        const char16_t u = text[first].unicode();
+        if (isTerminalControl(u) &&
+            !(u == u'\r' && first + 1 < text.size() && text[first + 1] == u'\n'))
+            break;
+        ++first;
+    }
+    if (first == text.size())
+        return text;
     QString out;
     out.reserve(text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {
@@ -35,6 +46,23 @@ QString escapeTerminalControls(const QString &text)
             out += text[i];
     }
     return out;
+}
+
+QByteArray escapeTerminalControls(const QByteArray &utf8)
+{
+    // In UTF-8 every character escapeTerminalControls() changes has a byte below 0x20 (other
+    // than LF and TAB), 0x7f, or a lead byte 0xc2 (C1 controls), 0xd8 (U+061C) or 0xe2 (the
+    // other bidi marks): valid UTF-8 without such a byte is returned as it is, without decoding
+    // it. Invalid UTF-8 takes the slow way (a stray 0x9b is a CSI to a terminal not in UTF-8).
+    for (const char c : utf8) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7f || b == 0xc2 || b == 0xd8 ||
+            b == 0xe2)
+            return escapeTerminalControls(QString::fromUtf8(utf8)).toUtf8();
+    }
+    if (!QByteArrayView(utf8).isValidUtf8())
+        return escapeTerminalControls(QString::fromUtf8(utf8)).toUtf8();
+    return utf8;
 }
 
 QString sanitizeForTerminal(const QString &text)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace kinspect {
@@ -13,6 +14,9 @@ QString sanitizeForTerminal(const QString &text);
 // CR kept where it ends a line (CRLF). For output that may be JSON or CSV and reaches a terminal:
 // a JSON document stays valid, and nothing can drive the terminal.
 QString escapeTerminalControls(const QString &text);
+// The same on UTF-8 bytes; text without any byte that could start such a character (the usual
+// case: a large JSON report) is returned without being decoded and encoded again.
+QByteArray escapeTerminalControls(const QByteArray &utf8);
 
 // True for the characters sanitizeForTerminal() escapes (C0 except TAB/LF, DEL, C1, bidi).
 bool isTerminalControl(char16_t u);

@@ -197,6 +197,40 @@ private slots:
         QVERIFY(m_dir.isValid());
     }
 
+    // The UTF-8 form of escapeTerminalControls() (its fast way skips decoding) changes exactly
+    // what the QString form changes.
+    void escapeBytesEqualsEscapeText_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("plain") << QByteArray("{\n\t\"a\": \"b\"\n}\n");
+        QTest::newRow("crlf kept") << QByteArray("a\r\nb");
+        QTest::newRow("lone cr") << QByteArray("a\rb");
+        QTest::newRow("esc") << QByteArray("a\x1b]52;c;x\x07b");
+        QTest::newRow("del") << QByteArray("a\x7f");
+        QTest::newRow("c1 csi") << QByteArray("a\xc2\x9b"
+                                              "31m");
+        QTest::newRow("latin-1 text") << QByteArray("\xc3\xa9t\xc3\xa9 \xc2\xa0nbsp");
+        QTest::newRow("rlo") << QByteArray("x\xe2\x80\xaey");
+        QTest::newRow("other e2") << QByteArray("\xe2\x80\x94 dash \xe2\x82\xac");
+        QTest::newRow("alm") << QByteArray("\xd8\x9c");
+        QTest::newRow("arabic") << QByteArray("\xd8\xa7");
+        QTest::newRow("invalid c1 byte") << QByteArray("a\x9b"
+                                                       "31m");
+        QTest::newRow("invalid") << QByteArray("\xff\xfe");
+        QTest::newRow("empty") << QByteArray();
+    }
+    void escapeBytesEqualsEscapeText()
+    {
+        QFETCH(QByteArray, bytes);
+        const QByteArray viaText = escapeTerminalControls(QString::fromUtf8(bytes)).toUtf8();
+        QCOMPARE(escapeTerminalControls(bytes), viaText);
+        for (const char c : escapeTerminalControls(bytes)) {
+            const auto b = static_cast<unsigned char>(c);
+            QVERIFY(b >= 0x20 || b == '\n' || b == '\t' || b == '\r');
+            QVERIFY(b != 0x7f && b != 0x9b);
+        }
+    }
+
     // --- reports -------------------------------------------------------------------------------
 
     void textReportHasNoRawControls_data()
