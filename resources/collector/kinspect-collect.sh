@@ -56,53 +56,52 @@ tab='	'
 # awk helpers shared by every awk pass: base64 of a string or of a byte array, basename.
 KC_AWKLIB='
 function kc_init(   i) {
-    for (i = 1; i < 256; i++) { KC_ORD[sprintf("%c", i)] = i; KC_CHR[i] = sprintf("%c", i) }
-    for (i = 0; i < 256; i++) KC_HEX[sprintf("%02x", i)] = i
+    for (i = 1; i < 256; i++) KC_ORD[sprintf("%c", i)] = i
     KC_B = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    for (i = 0; i < 64; i++) KC_B6[i] = substr(KC_B, i + 1, 1)
+    # one character where awk keeps NUL bytes in strings (mawk, gawk), empty in busybox awk
+    KC_NUL = sprintf("%c", 0)
     KC_INIT = 1
 }
-# base64 of bytes A[1..n]; returned as a string (use kc_b64arr_print for large data)
+# base64 of string s
+function b64(s,   n, m, i, v, out, piece) {
+    if (!KC_INIT) kc_init()
+    n = length(s); m = n - n % 3; out = ""; piece = ""
+    for (i = 1; i <= m; i += 3) {
+        v = KC_ORD[substr(s, i, 1)] * 65536 + KC_ORD[substr(s, i + 1, 1)] * 256 + KC_ORD[substr(s, i + 2, 1)]
+        piece = piece KC_B6[int(v / 262144)] KC_B6[int(v / 4096) % 64] KC_B6[int(v / 64) % 64] KC_B6[v % 64]
+        if (length(piece) >= 256) { out = out piece; piece = "" }
+    }
+    if (n - m == 1) { v = KC_ORD[substr(s, m + 1, 1)]; piece = piece KC_B6[int(v / 4)] KC_B6[v % 4 * 16] "==" }
+    else if (n - m == 2) { v = KC_ORD[substr(s, m + 1, 1)] * 256 + KC_ORD[substr(s, m + 2, 1)]; piece = piece KC_B6[int(v / 1024)] KC_B6[int(v / 16) % 64] KC_B6[v % 16 * 4] "=" }
+    return out piece
+}
+# base64 of bytes A[1..n] (argv where awk cannot hold NUL in a string)
 function kc_b64arr(A, n,   i, v, out, piece) {
     out = ""; piece = ""
     for (i = 1; i <= n; i += 3) {
         v = A[i] * 65536 + (i + 1 <= n ? A[i + 1] * 256 : 0) + (i + 2 <= n ? A[i + 2] : 0)
-        piece = piece substr(KC_B, int(v / 262144) % 64 + 1, 1) substr(KC_B, int(v / 4096) % 64 + 1, 1) \
-            (i + 1 <= n ? substr(KC_B, int(v / 64) % 64 + 1, 1) : "=") (i + 2 <= n ? substr(KC_B, v % 64 + 1, 1) : "=")
-        if (length(piece) >= 4096) { out = out piece; piece = "" }
+        piece = piece KC_B6[int(v / 262144)] KC_B6[int(v / 4096) % 64] \
+            (i + 1 <= n ? KC_B6[int(v / 64) % 64] : "=") (i + 2 <= n ? KC_B6[v % 64] : "=")
+        if (length(piece) >= 256) { out = out piece; piece = "" }
     }
     return out piece
 }
 # base64 of the first n bytes of string s, printed (a table of 4096 two-character groups: this
 # is the hot loop of the collector for file contents)
-function kc_b64init(   i) {
-    for (i = 0; i < 4096; i++) KC_B2[i] = substr(KC_B, int(i / 64) + 1, 1) substr(KC_B, i % 64 + 1, 1)
+function kc_b64init(   a, b, c) {
+    for (a = 0; a < 64; a++) { c = KC_B6[a]; for (b = 0; b < 64; b++) KC_B2[a * 64 + b] = c KC_B6[b] }
 }
 function kc_b64str3(s, n,   i, m, v, piece) {
     piece = ""; m = n - n % 3
     for (i = 1; i <= m; i += 3) {
         v = KC_ORD[substr(s, i, 1)] * 65536 + KC_ORD[substr(s, i + 1, 1)] * 256 + KC_ORD[substr(s, i + 2, 1)]
         piece = piece KC_B2[int(v / 4096)] KC_B2[v % 4096]
-        if (length(piece) >= 4096) { printf "%s", piece; piece = "" }
+        if (length(piece) >= 256) { printf "%s", piece; piece = "" }
     }
     if (n - m == 1) { v = KC_ORD[substr(s, m + 1, 1)] * 16; piece = piece substr(KC_B2[v], 1, 2) "==" }
-    else if (n - m == 2) { v = KC_ORD[substr(s, m + 1, 1)] * 1024 + KC_ORD[substr(s, m + 2, 1)] * 4; piece = piece KC_B2[int(v / 64)] substr(KC_B, v % 64 + 1, 1) "=" }
+    else if (n - m == 2) { v = KC_ORD[substr(s, m + 1, 1)] * 1024 + KC_ORD[substr(s, m + 2, 1)] * 4; piece = piece KC_B2[int(v / 64)] KC_B6[v % 64] "=" }
     printf "%s", piece
-}
-function kc_b64arr_print(A, n,   i, v, piece) {
-    piece = ""
-    for (i = 1; i <= n; i += 3) {
-        v = A[i] * 65536 + (i + 1 <= n ? A[i + 1] * 256 : 0) + (i + 2 <= n ? A[i + 2] : 0)
-        piece = piece substr(KC_B, int(v / 262144) % 64 + 1, 1) substr(KC_B, int(v / 4096) % 64 + 1, 1) \
-            (i + 1 <= n ? substr(KC_B, int(v / 64) % 64 + 1, 1) : "=") (i + 2 <= n ? substr(KC_B, v % 64 + 1, 1) : "=")
-        if (length(piece) >= 4096) { printf "%s", piece; piece = "" }
-    }
-    printf "%s", piece
-}
-function b64(s,   n, i, T) {
-    if (!KC_INIT) kc_init()
-    n = length(s)
-    for (i = 1; i <= n; i++) T[i] = KC_ORD[substr(s, i, 1)]
-    return kc_b64arr(T, n)
 }
 function kc_base(p) { sub(/\/+$/, "", p); sub(/.*\//, "", p); return p }
 # does a flag or key name (lower case) name a secret?
@@ -128,7 +127,7 @@ KC_PROC_AWK='
 BEGIN {
     kc_init(); KC_NULRS = kc_nulrs(); nc = 0
     # tell the shell whether awk keeps NUL bytes in strings (the sink looks for them then)
-    if (length(sprintf("%c", 0)) == 1) print "@N" > "/dev/stderr"
+    if (length(KC_NUL) == 1) print "@N" > "/dev/stderr"
     for (ai = 1; ai < ARGC; ai++) {
         f = ARGV[ai] "/cmdline"; ni = 0; s = ""
         if (KC_NULRS) RS = "\0"
@@ -143,6 +142,7 @@ BEGIN {
     for (k = 1; k <= nc; k++) cmd = cmd " " kc_q(CD[k] "/exe")
     cmd = "QUOTING_STYLE=literal ls -ln --" cmd " 2>/dev/null"
     if (!KC_NULRS) for (k = 1; k <= nc; k++) cmd = cmd "; echo @; od -An -v -tx1 2>/dev/null <" kc_q(CD[k] "/cmdline")
+    if (!KC_NULRS) for (i = 0; i < 256; i++) { KC_HEX[sprintf("%02x", i)] = i; KC_CHR[i] = sprintf("%c", i) }
     # "ls -ln" lines: "... /proc/PID/exe -> TARGET"; then (od) "@" and the bytes of each candidate
     sec = 0
     while ((cmd | getline line) > 0) {
@@ -216,13 +216,20 @@ function finish(ni,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out
             IT[i] = substr(it, 1, RSTART - 1) pre substr(it, RSTART + RLENGTH); red = 1
         }
     }
-    n = 0
-    for (i = 1; i <= ni; i++) {
-        if (i > 1) A[++n] = 0
-        k = length(IT[i])
-        for (j = 1; j <= k; j++) A[++n] = KC_ORD[substr(IT[i], j, 1)]
+    if (length(KC_NUL) == 1) {
+        v = IT[1]
+        for (i = 2; i <= ni; i++) v = v KC_NUL IT[i]
+        v = b64(v)
+    } else {
+        n = 0
+        for (i = 1; i <= ni; i++) {
+            if (i > 1) A[++n] = 0
+            k = length(IT[i])
+            for (j = 1; j <= k; j++) A[++n] = KC_ORD[substr(IT[i], j, 1)]
+        }
+        v = kc_b64arr(A, n)
     }
-    printf "PROC\t%s\t%s\t%s\t%s\t%s\n", pid, comp, b64(exe), kc_b64arr(A, n), (red ? "redacted" : "ok")
+    printf "PROC\t%s\t%s\t%s\t%s\t%s\n", pid, comp, b64(exe), v, (red ? "redacted" : "ok")
     # tell the shell about the component and every absolute path given as a flag value
     print "@C\t" comp "\t" pid "\t" exe > "/dev/stderr"
     for (i = 1; i <= ni; i++) {
@@ -297,7 +304,7 @@ function unitline(s,   n, w, i, p) {
 # parser rejects.
 KC_SINK_AWK='
 BEGIN {
-    kc_init(); nrec = 0; KC_NUL = sprintf("%c", 0)
+    kc_init(); nrec = 0
     SKIP["N"] = "not-regular"; SKIP["T"] = "too-large"; SKIP["U"] = "unreadable"; SKIP["K"] = "private-key"; SKIP["B"] = "over-budget"
 }
 NR == 1 { print; next }
