@@ -3,11 +3,12 @@
 
 The lab: the 7 default nodes in /tmp/kinspect-bench-rescan (ports from 31001). The re-scan:
 kinspect-rescan-bench (tests/bench/scan) scans all 7 once with one ScanEngine, then calls
-start() again --runs times; the engine keeps every node's SSH session, so a re-scan costs a new
+start() again for each run; the engine keeps every node's SSH session, so a re-scan costs a new
 channel, sudo, the collector run, parsing and evaluation, but no TCP connect, key exchange or
-authentication (what the GUI's "Scan again" does). For comparison it also times the collector
-alone, run in every node at once through `lab.sh exec` (nsenter, no SSH). The floor: `ssh host true` on the same 7
-nodes at once (each a full OpenSSH connection).
+authentication (what the GUI's "Scan again" does). The floor: `ssh host true` on the same 7
+nodes at once (each a full OpenSSH connection). Floor runs and re-scans alternate, so that load
+changes hit both alike. For comparison it also times the collector alone, run in every node at
+once through `lab.sh exec` (nsenter, no SSH), each run timing itself inside its node.
 
 Usage: flock /tmp/kinspect-labtests.lock tests/bench/rescan-vs-ssh.py [--runs 15] [--build DIR]
 """
@@ -35,9 +36,32 @@ def main():
     try:
         lab.floor()  # warm up
         print("before:", labbench.uptime())
-        f = labbench.timed(lab.floor, a.runs)
-        r = subprocess.run([bench, "--lab", LAB, "--runs", str(a.runs)], capture_output=True,
-                           text=True)
+        p = subprocess.Popen([bench, "--lab", LAB, "--runs", str(a.runs), "--step"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+
+        def result_line():
+            line = p.stdout.readline()
+            parts = line.split()
+            if len(parts) != 4:
+                p.kill()
+                sys.exit("kinspect-rescan-bench failed: %r %s" % (line, p.stderr.read()[-2000:]))
+            if int(parts[2]) != len(lab.nodes):
+                sys.exit("a scan did not audit every node: " + line)
+            return parts
+
+        cold = int(result_line()[1]) / 1000
+        f, rescans, slowest = [], [], []
+        for _ in range(a.runs):
+            f += labbench.timed(lab.floor, 1)
+            p.stdin.write("go\n")
+            p.stdin.flush()
+            parts = result_line()
+            rescans.append(int(parts[1]) / 1000)
+            slowest.append(int(parts[3]) / 1000)
+        p.stdin.close()
+        if p.wait() != 0:
+            sys.exit("kinspect-rescan-bench exited with %d" % p.returncode)
         # Where a re-scan's time goes: the collector alone, started in every node at once
         # (`lab.sh exec`, no SSH), each timing itself inside the node; the slowest node counts.
         collector = os.path.join(labbench.ROOT, "resources/collector/kinspect-collect.sh")
@@ -51,18 +75,6 @@ def main():
             return max(int(p.communicate()[0].strip().split()[-1]) for p in procs) / 1000
         c = [collect_only() for _ in range(a.runs)]
         print("after: ", labbench.uptime())
-        cold, rescans, slowest = None, [], []
-        for line in r.stdout.split("\n"):
-            parts = line.split()
-            if len(parts) == 4 and parts[0] == "cold":
-                cold = int(parts[1]) / 1000
-            elif len(parts) == 4 and parts[0] == "rescan":
-                rescans.append(int(parts[1]) / 1000)
-                slowest.append(int(parts[3]) / 1000)
-                if int(parts[2]) != len(lab.nodes):
-                    sys.exit("a re-scan did not audit every node: " + line)
-        if r.returncode != 0 or not rescans:
-            sys.exit("kinspect-rescan-bench failed (%d): %s" % (r.returncode, r.stderr[-2000:]))
         print(f"nodes: {len(lab.nodes)}   runs: {a.runs}   cores: {os.cpu_count()}")
         print(labbench.describe("ssh floor (ssh true, all at once)", f))
         print(f"{'first scan (new sessions)':<34} {cold*1000:8.1f} ms")

@@ -4,82 +4,79 @@
 The floor: the same nodes, `ssh host true` for all of them in parallel (OpenSSH's client, the
 same keys, users and known_hosts): the least any SSH-based audit of these nodes can cost.
 The scan: `kinspect-cli scan` of the same inventory (connect, verify, authenticate, sudo, run the
-collector, parse, evaluate every control, write the JSON report).
+collector, parse, evaluate every control, write the JSON report, store the scan in the history).
+The reference: kinspect-bare-libssh-bench (tests/bench/scan), one thread per node that connects,
+authenticates and runs the collector with libssh and nothing else: what the transport alone costs.
+Runs are interleaved (floor, scan, bare) so that load changes hit all three alike.
 
-Usage: sudo tests/bench/scan-vs-ssh.py [--runs 15] [--build build]
-Prints the median and quartiles of each and the ratio; BENCHMARKS.md records the figures.
+Nodes: the default 7-node lab (--nodes 7), or N nodes: the default 7 and more workers cycling
+the compliant, findings and drop-in profiles, logged in as root.
+
+Usage: flock /tmp/kinspect-labtests.lock tests/bench/scan-vs-ssh.py [--runs 15] [--nodes 7]
+                                                                    [--build DIR] [--keep]
+Prints the median and quartiles of each and the ratios; BENCHMARKS.md records the figures.
 """
-import argparse, os, statistics, subprocess, sys, time
+import argparse, os, statistics, subprocess, sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import labbench  # noqa: E402
+
 LAB = "/tmp/kinspect-bench-lab"
+DEFAULT = ["cp-1=cp-good", "cp-2=cp-bad", "w-good=worker-good", "w-bad=worker-bad",
+           "w-dropin=worker-dropin-bad", "cp-sudo=cp-good/kadmin", "w-kops=worker-good/kops"]
 
-def sh(*args, **kw):
-    return subprocess.run(args, check=True, **kw)
 
-def timed(fn, runs):
-    out = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return out
+def spec(n):
+    items = DEFAULT[:n]
+    profiles = ["worker-good", "worker-bad", "worker-dropin-bad"]
+    for i in range(max(0, n - len(DEFAULT))):
+        items.append("w-%02d=%s" % (i + 1, profiles[i % 3]))
+    return ",".join(items)
+
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=15)
-    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--nodes", type=int, default=7)
+    ap.add_argument("--build", default=os.path.join(labbench.ROOT, "build"))
     ap.add_argument("--keep", action="store_true", help="leave the lab running")
     a = ap.parse_args()
-    if os.geteuid() != 0:
-        sys.exit("scan-vs-ssh: needs root (the lab runs sshd in namespaces)")
+    a.build = os.path.abspath(a.build)
+    labbench.need_root("scan-vs-ssh")
     cli = os.path.join(a.build, "app", "kinspect-cli")
-    sh(os.path.join(ROOT, "tests/lab/lab.sh"), "up", "--dir", LAB, "--base-port", "25001",
-       stdout=subprocess.DEVNULL)
+    bare = os.path.join(a.build, "tests", "bench", "scan", "kinspect-bare-libssh-bench")
+    for b in (cli, bare):
+        if not os.access(b, os.X_OK):
+            sys.exit("build %s first (cmake --build %s --target kinspect-cli "
+                     "kinspect-bare-libssh-bench)" % (b, a.build))
+    lab = labbench.Lab(LAB, 25001, spec(a.nodes))
     try:
-        env = {}
-        for line in open(os.path.join(LAB, "env")):
-            if "=" in line:
-                k, v = line.strip().split("=", 1)
-                env[k] = v.strip('"')
-        nodes = env["LAB_NODES"].split()
-        secrets = os.path.join(LAB, "kinspect-secrets")
-        with open(os.path.join(LAB, "secrets")) as f, open(secrets, "w") as o:
-            for line in f:
-                if line.startswith("KADMIN_SUDO_PASSWORD="):
-                    o.write("sudo-password@cp-sudo=" + line.split("=", 1)[1])
-        os.chmod(secrets, 0o600)
+        if len(lab.nodes) != a.nodes:
+            sys.exit("expected %d nodes, the lab has %d" % (a.nodes, len(lab.nodes)))
 
-        def floor():
-            procs = []
-            for n in nodes:
-                key = n.upper().replace("-", "_")
-                procs.append(subprocess.Popen(
-                    ["ssh", "-i", os.path.join(LAB, "id_ed25519"), "-F", "none",
-                     "-o", "BatchMode=yes", "-o", "UserKnownHostsFile=" + os.path.join(LAB, "known_hosts"),
-                     "-o", "StrictHostKeyChecking=yes", "-p", env["LAB_PORT_" + key],
-                     env["LAB_USER_" + key] + "@127.0.0.1", "true"]))
-            for p in procs:
-                if p.wait() != 0:
-                    sys.exit("ssh floor run failed")
+        def bare_run():
+            r = subprocess.run([bare, "--lab", LAB, "--runs", "1"], capture_output=True, text=True)
+            if r.returncode != 0:
+                sys.exit("kinspect-bare-libssh-bench failed: " + r.stderr[-2000:])
 
-        def scan():
-            r = subprocess.run([cli, "scan", "--inventory", os.path.join(LAB, "inventory.yaml"),
-                                "--known-hosts", os.path.join(LAB, "known_hosts"), "--ssh-config", "none",
-                                "--secrets-file", secrets, "--format", "json", "--output", "/dev/null"])
-            if r.returncode not in (0, 1):
-                sys.exit("scan failed with exit code %d" % r.returncode)
-
-        floor(); scan()  # warm up caches on both sides
-        f = timed(floor, a.runs)
-        s = timed(scan, a.runs)
-        q = lambda xs: statistics.quantiles(xs, n=4)
-        print(f"nodes: {len(nodes)}   runs: {a.runs}   cores: {os.cpu_count()}")
-        print(f"ssh floor  median {statistics.median(f)*1000:7.1f} ms   quartiles {q(f)[0]*1000:.1f}-{q(f)[2]*1000:.1f} ms")
-        print(f"kinspect   median {statistics.median(s)*1000:7.1f} ms   quartiles {q(s)[0]*1000:.1f}-{q(s)[2]*1000:.1f} ms")
-        print(f"ratio (median scan / median floor): {statistics.median(s)/statistics.median(f):.2f}x")
+        lab.floor(); lab.scan(cli); bare_run()  # warm caches on every side
+        print("before:", labbench.uptime())
+        f, s, b = [], [], []
+        for _ in range(a.runs):
+            f += labbench.timed(lab.floor, 1)
+            s += labbench.timed(lambda: lab.scan(cli), 1)
+            b += labbench.timed(bare_run, 1)
+        print("after: ", labbench.uptime())
+        print(f"nodes: {len(lab.nodes)}   runs: {a.runs}   cores: {os.cpu_count()}")
+        print(labbench.describe("ssh floor (ssh true, all at once)", f))
+        print(labbench.describe("kinspect-cli scan", s))
+        print(labbench.describe("bare libssh (connect+auth+collect)", b))
+        m = statistics.median(f)
+        print(f"ratio scan / floor: {statistics.median(s)/m:.2f}x (target <= 0.8x)   "
+              f"bare libssh / floor: {statistics.median(b)/m:.2f}x")
     finally:
         if not a.keep:
-            sh(os.path.join(ROOT, "tests/lab/lab.sh"), "down", "--dir", LAB, stdout=subprocess.DEVNULL)
+            lab.down()
+
 
 main()

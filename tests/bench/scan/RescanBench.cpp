@@ -3,7 +3,8 @@
 // re-scan opens only new channels on the open sessions (what the GUI's "Scan again" does).
 // Prints one line per scan: "cold MS", then "rescan MS nodes-audited max-node-MS". Driven by
 // tests/bench/rescan-vs-ssh.py, which brings up the lab and measures the OpenSSH floor.
-//   kinspect-rescan-bench --lab DIR [--runs N] [--benchmark ID]
+//   kinspect-rescan-bench --lab DIR [--runs N] [--benchmark ID] [--step]
+// --step: before each re-scan, wait for a line on stdin (the driver interleaves its floor runs).
 
 #include "catalog/CatalogLoader.h"
 #include "inventory/Inventory.h"
@@ -35,7 +36,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QString lab, benchmarkId = QStringLiteral("cis-1.12");
     int runs = 15;
-    const QStringList args = app.arguments();
+    QStringList args = app.arguments();
+    const bool step = args.removeAll(QStringLiteral("--step")) > 0;
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--lab"))
             lab = args[i + 1];
@@ -82,6 +84,9 @@ int main(int argc, char **argv)
 
     int rc = 0;
     for (int run = 0; run <= runs; ++run) {
+        char line[64];
+        if (step && run > 0 && !std::fgets(line, sizeof line, stdin))
+            break;
         QElapsedTimer t;
         t.start();
         if (!engine.start()) {
