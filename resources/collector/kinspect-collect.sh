@@ -120,15 +120,23 @@ function kc_node(p,   r) {
 # ---------------------------------------------------------------------------------------------
 # 1. Processes. ARGV holds the /proc/PID directories (the shell's glob). One awk reads every
 # cmdline with getline (a few syscalls per file; the shell's `read` took one per byte), keeps the
-# candidates (a component name anywhere in the cmdline) and splits them at their NULs, or where awk
-# cannot (busybox), decodes them from an od hex dump. One `ls -ln` gives their executables. A
-# process that vanishes on the way reads as empty and is skipped.
+# candidates (a component name anywhere in the cmdline) and splits them at their NULs. Their
+# executables are read later by the shell's one stat call (no process here): the PROC records go
+# to the sink as "@PR" lines, which prints them once it has the executables; a candidate whose
+# argv[0] names no component gets "?PID" as its component, the shell looks at its executable.
+# Where awk cannot split at NUL (busybox), an od hex dump gives the bytes of each candidate and
+# one `ls -ln` their executables, and the PROC records are printed here. A process that vanishes
+# on the way reads as empty and is skipped.
 KC_PROC_AWK='
 BEGIN {
     kc_init(); KC_NULRS = kc_nulrs(); nc = 0
     # tell the shell whether awk keeps NUL bytes in strings (the sink looks for them then)
     if (length(KC_NUL) == 1) print "@N" > "/dev/stderr"
+    # this awk is in the glob of the real /proc, and its program names the components: skip it
+    self = ""
+    if (ENVIRON["KC_PROC"] == "/proc") { getline self < "/proc/self/stat"; close("/proc/self/stat"); sub(/ .*/, "", self) }
     for (ai = 1; ai < ARGC; ai++) {
+        if (ARGV[ai] == "/proc/" self) continue
         f = ARGV[ai] "/cmdline"; ni = 0; s = ""
         if (KC_NULRS) RS = "\0"
         while ((getline a < f) > 0) { T[++ni] = a; s = s a }
@@ -138,6 +146,15 @@ BEGIN {
         if (KC_NULRS) for (k = 1; k <= ni; k++) CI[nc, k] = T[k]
     }
     if (nc == 0) exit
+    if (KC_NULRS) {
+        print "@X" > "/dev/stderr"
+        for (k = 1; k <= nc; k++) {
+            pid = kc_base(CD[k]); exe = ""
+            for (i = 1; i <= CN[k]; i++) IT[i] = CI[k, i]
+            if (CN[k] > 0) finish(CN[k], 1)
+        }
+        exit
+    }
     cmd = ""
     for (k = 1; k <= nc; k++) cmd = cmd " " kc_q(CD[k] "/exe")
     cmd = "QUOTING_STYLE=literal ls -ln --" cmd " 2>/dev/null"
@@ -159,7 +176,7 @@ BEGIN {
         if (!KC_NULRS && !(k in DONE)) continue
         pid = kc_base(CD[k]); exe = (pid in EXE) ? EXE[pid] : ""
         for (i = 1; i <= CN[k]; i++) IT[i] = CI[k, i]
-        if (CN[k] > 0) finish(CN[k])
+        if (CN[k] > 0) finish(CN[k], 0)
     }
     exit
 }
@@ -180,7 +197,7 @@ function kc_odargv(k,   i, cur, ni) {
     if (nb > 0 && BYTES[nb] != 0) CI[k, ++ni] = cur
     CN[k] = ni
 }
-function finish(ni,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out, n, A, k, pre) {
+function finish(ni, later,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out, n, A, k, pre) {
     a0 = IT[1]; base = kc_base(a0); w2 = (ni >= 2 ? IT[2] : "")
     # a rewritten process title ("/usr/local/bin/k3s server") has the sub-command after a space
     if (index(base, " ") > 0) { w2 = base; sub(/^[^ ]* +/, "", w2); sub(/ .*/, "", w2); sub(/ .*/, "", base) }
@@ -196,8 +213,10 @@ function finish(ni,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out
     else if (base == "k3s-server" || base == "k3s-agent") comp = "k3s"
     else if (base == "rke2" && (w2 == "server" || w2 == "agent")) comp = "rke2"
     else {
-        # argv[0] says nothing: fall back to the executable (single-purpose binaries only)
-        if (exebase ~ /^(kube-apiserver|kube-controller-manager|kube-scheduler|etcd|kubelet|kube-proxy)$/) comp = exebase
+        # argv[0] says nothing: fall back to the executable (single-purpose binaries only; the
+        # shell decides when it is read later)
+        if (later) comp = "?" pid
+        else if (exebase ~ /^(kube-apiserver|kube-controller-manager|kube-scheduler|etcd|kubelet|kube-proxy)$/) comp = exebase
     }
     if (comp == "") return
 
@@ -229,7 +248,8 @@ function finish(ni,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out
         }
         v = kc_b64arr(A, n)
     }
-    printf "PROC\t%s\t%s\t%s\t%s\t%s\n", pid, comp, b64(exe), v, (red ? "redacted" : "ok")
+    if (later) printf "@PR\t%s\t%s\t%s\t%s\n", pid, comp, v, (red ? "redacted" : "ok")
+    else printf "PROC\t%s\t%s\t%s\t%s\t%s\n", pid, comp, b64(exe), v, (red ? "redacted" : "ok")
     # tell the shell about the component and every absolute path given as a flag value
     print "@C\t" comp "\t" pid "\t" exe > "/dev/stderr"
     for (i = 1; i <= ni; i++) {
@@ -325,6 +345,18 @@ sec != "" {
     n = split($0, F, "\t"); t = F[1]
     # "@L<TAB>path<TAB>target": the target of a symlink (may hold tabs)
     if (t == "@L") { link[F[2]] = substr($0, length(F[2]) + 5); next }
+    # "@PR<TAB>pid<TAB>component<TAB>b64(argv)<TAB>state": a PROC record without its executable;
+    # "@PC": the component of a "?PID" one, "@PE": the executable; "@PROCS": print them
+    if (t == "@PR") { PP[++npp] = F[2]; PCOMP[F[2]] = F[3]; PARGV[F[2]] = F[4]; PST[F[2]] = F[5]; next }
+    if (t == "@PC") { PCOMP[F[2]] = F[3]; next }
+    if (t == "@PE") { PEXE[F[2]] = substr($0, length(F[2]) + 6); next }
+    if (t == "@PROCS") {
+        for (i = 1; i <= npp; i++) {
+            p = PP[i]
+            if (substr(PCOMP[p], 1, 1) != "?") rec(sprintf("PROC\t%s\t%s\t%s\t%s\t%s", p, PCOMP[p], b64(PEXE[p]), PARGV[p], PST[p]))
+        }
+        next
+    }
     if (t == "@SEND") { for (i = 1; i <= nq; i++) if (!(order[i] in done)) rec(sprintf("STAT\t%s\tmissing", b64(order[i]))); next }
     # "@C<TAB>K|N|T|U|B|R<TAB>size<TAB>path": how a file is sent (R: read), in any order
     if (t == "@C") { p = substr($0, length(F[2] F[3]) + 6); q = kc_node(p); CT[q] = F[2]; CS[q] = F[3]; CF[q] = p; next }
@@ -653,6 +685,20 @@ add_file() {
 # add_file only when the file exists (optional locations)
 add_file_if() { if [ -e "$R$1" ] || [ -L "$R$1" ]; then add_file "$1"; fi; }
 
+# KC_F, KC_T: path and symlink target in a line of the stat call ("S<TAB>mode<TAB>uid<TAB>gid
+# <TAB>user<TAB>group<TAB>size<TAB>PATH<TAB>%N"). %N is "PATH -> TARGET" (GNU, literal quoting)
+# or "'PATH' -> 'TARGET'" (busybox); without the arrow (or empty) the link could not be read.
+kc_target() {
+    kc_l=${1#*"$tab"*"$tab"*"$tab"*"$tab"*"$tab"*"$tab"*"$tab"}
+    KC_F=${kc_l%%"$tab"*} kc_l=${kc_l#*"$tab"}
+    case $kc_l in
+    "$KC_F -> "*) KC_T=${kc_l#"$KC_F -> "} ;;
+    "'$KC_F' -> '"*"'") KC_T=${kc_l#"'$KC_F' -> '"} KC_T=${KC_T%"'"} ;;
+    '' | "$KC_F" | "'$KC_F'") KC_T= ;;
+    *) KC_T=$(readlink "$KC_F" 2>/dev/null) ;;
+    esac
+}
+
 # The files of the manifests dir $1 (MANIFESTS, rooted), with their add_file and the warning
 # past 100 ($2 = q: only list them)
 kc_manifests() {
@@ -693,13 +739,28 @@ collect() {
     exec 3>&1
     printf 'kinspect-snapshot\t1\t%s\n' "$KC_VERSION"
 
-    # -- processes: PROC records go to the output, the rest comes back on stderr
+    # -- processes: PROC records (or "@PR" lines) go to the output, the rest comes back on stderr
     procinfo=$(awk "$KC_AWKLIB$KC_PROC_AWK" "$KC_PROC"/[0-9]* 2>&1 >&3)
     COMPS=
     KUBELET_CONFIG= KUBELET_CONFIG_DIR= KUBELET_KUBECONFIG= MANIFEST_FLAG=
-    PROXY_CONFIG= PROXY_KUBECONFIG= PROXY_PID= ETCD_DATA= VERBINS= KC_NUL=
+    PROXY_CONFIG= PROXY_KUBECONFIG= PROXY_PID= ETCD_DATA= KC_NUL=
+    # VB: "component<TAB>pid" whose --version is asked; EXES: "pid<TAB>exe"; EXEREQ: exe links
+    # the stat call reads; PINS: what the sink needs to print the "@PR" lines
+    VB= EXES= EXEREQ= PINS= later=
     set -f
     oldifs=$IFS IFS=$nl
+    # candidates awk could not place by argv[0]: one ls for their executables
+    fbexe=
+    case "$nl$procinfo" in
+    *"$nl@C$tab?"*)
+        set --
+        for l in $procinfo; do
+            case $l in "@C$tab?"*) l=${l#"@C$tab?"} && set -- "$@" "$KC_PROC/${l%%"$tab"*}/exe" ;; esac
+        done
+        fbexe=$nl$(QUOTING_STYLE=literal ls -ln -- "$@" 2>/dev/null)
+        ;;
+    esac
+    fq= fc=
     for l in $procinfo; do
         IFS=$tab
         # shellcheck disable=SC2086
@@ -709,13 +770,43 @@ collect() {
         case $l in
         @C"$tab"*"$tab"*"$tab"*)
             v=${l#*"$tab"*"$tab"*"$tab"}
+            case $c in
+            \?*)
+                # a component when its executable is one of the single-purpose binaries
+                fq=$c v= fc=
+                case $fbexe in *"/$n/exe -> "*) v=${fbexe#*"/$n/exe -> "} v=${v%%"$nl"*} ;; esac
+                e=$v
+                while :; do case $e in */) e=${e%/} ;; *) break ;; esac; done
+                e=${e##*/}
+                case ${e% (deleted)} in
+                kube-apiserver | kube-controller-manager | kube-scheduler | etcd | kubelet | kube-proxy) fc=${e% (deleted)} ;;
+                esac
+                [ -n "$fc" ] || continue
+                c=$fc
+                PINS="$PINS@PC$tab$n$tab$c$nl@PE$tab$n$tab$v$nl" EXES="$EXES$n$tab$v$nl"
+                ;;
+            *)
+                if [ -n "$later" ]; then
+                    EXEREQ="$EXEREQ$KC_PROC/$n/exe$nl"
+                else
+                    EXES="$EXES$n$tab$v$nl"
+                fi
+                ;;
+            esac
             COMPS="$COMPS $c"
             [ "$c" = kube-proxy ] && PROXY_PID=$n
-            case $c in kubelet | k3s | rke2) VERBINS="$VERBINS$c$tab$v$nl" ;; esac
+            case $c in kubelet | k3s | rke2) VB="$VB$c$tab$n$nl" ;; esac
             ;;
         @N) KC_NUL=1 ;;
+        @X) later=1 ;;
         @A"$tab"*"$tab"*"$tab"*)
             v=${l#*"$tab"*"$tab"*"$tab"}
+            case $c in
+            \?*)
+                [ "$c" = "$fq" ] && [ -n "$fc" ] || continue
+                c=$fc
+                ;;
+            esac
             add_stat "$v"
             case $c:$n in
             kubelet:config) KUBELET_CONFIG=$v ;;
@@ -886,7 +977,6 @@ collect() {
     done
     IFS=$oldifs
     set +f
-    printf '%s' "$mver"
 
     # -- systemd units, drop-ins and their EnvironmentFiles
     kc_units
@@ -952,17 +1042,28 @@ collect() {
     set +f
 
     # -- one lstat call for everything; its %N gives the symlink targets (no readlink per link)
+    # (the components' executables first: the sink prints the PROC records with them)
     set -f
     oldifs=$IFS IFS=$nl
     if [ -z "$R" ]; then
         # shellcheck disable=SC2086
-        set -- $STATS
+        set -- $EXEREQ $STATS
     else
-        set --
+        # shellcheck disable=SC2086
+        set -- $EXEREQ
         for p in $STATS; do set -- "$@" "$R$p"; done
     fi
     sout=
     [ $# -gt 0 ] && sout=$(QUOTING_STYLE=literal stat -c "S$tab%f$tab%u$tab%g$tab%U$tab%G$tab%s$tab%n$tab%N" "$@" 2>/dev/null)
+    if [ -n "$EXEREQ" ]; then
+        for l in $sout; do
+            kc_target "$l"
+            case "$nl$EXEREQ" in *"$nl$KC_F$nl"*) ;; *) break ;; esac
+            n=${KC_F#"$KC_PROC/"} n=${n%/exe}
+            EXES="$EXES$n$tab$KC_T$nl" PINS="$PINS@PE$tab$n$tab$KC_T$nl"
+        done
+    fi
+    printf '%s@PROCS\n%s' "$PINS" "$mver"
     # symlinks (raw mode a1ff): record the target, stat the target too (one level only)
     links=
     extra=
@@ -970,15 +1071,9 @@ collect() {
     *"${nl}S$tab"[aA]*)
         for l in $sout; do
             case $l in "S$tab"[aA]*) ;; *) continue ;; esac
-            l=${l#*"$tab"*"$tab"*"$tab"*"$tab"*"$tab"*"$tab"*"$tab"}
-            f=${l%%"$tab"*} l=${l#*"$tab"}
-            p=${f#"$R"}
-            # %N is "PATH -> TARGET" (GNU, literal quoting) or "'PATH' -> 'TARGET'" (busybox)
-            case $l in
-            "$f -> "*) t=${l#"$f -> "} ;;
-            "'$f' -> '"*"'") t=${l#"'$f' -> '"} t=${t%"'"} ;;
-            *) t=$(readlink "$f" 2>/dev/null) ;;
-            esac
+            kc_target "$l"
+            case "$nl$EXEREQ" in *"$nl$KC_F$nl"*) continue ;; esac
+            f=$KC_F t=$KC_T p=${KC_F#"$R"}
             links="$links@L$tab$p$tab$t$nl"
             case $t in
             /*) extra="$extra$t$nl" ;;
@@ -1144,6 +1239,12 @@ collect() {
     command -v timeout >/dev/null 2>&1 && to="timeout 10"
     oldifs=$IFS
     IFS=$nl
+    VERBINS=
+    for l in $VB; do
+        n=${l#*"$tab"} e= x=$nl$EXES
+        case $x in *"$nl$n$tab"*) e=${x#*"$nl$n$tab"} e=${e%%"$nl"*} ;; esac
+        VERBINS="$VERBINS${l%%"$tab"*}$tab$e$nl"
+    done
     for l in $VERBINS; do
         c=${l%%"$tab"*} e=${l#*"$tab"}
         e=${e% (deleted)}
