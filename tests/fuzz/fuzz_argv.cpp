@@ -6,9 +6,14 @@
 
 #include "evaluate/ArgvParser.h"
 #include "evaluate/Operators.h"
+#include "evaluate/Profile.h"
+#include "util/Text.h"
 
+#include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
+
+#include <cmath>
 
 using namespace kinspect;
 
@@ -35,6 +40,87 @@ const QSet<QString> &booleanFlags()
                                         QStringLiteral("--v"),
                                         QStringLiteral("-x")};
     return flags;
+}
+
+// The regular-expression forms the evaluator used before its hand-written parsers: the parsers
+// must say exactly what these say (differential check).
+std::optional<double> referenceDuration(const QString &in)
+{
+    const QString s = in.trimmed();
+    if (s.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const double plain = s.toDouble(&ok);
+    if (ok)
+        return plain;
+    static const QRegularExpression part(
+        QStringLiteral("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|\u00b5s|ms|s|m|h)"));
+    qsizetype pos = 0;
+    double sign = 1;
+    if (s.startsWith(QLatin1Char('-')) || s.startsWith(QLatin1Char('+'))) {
+        sign = s.startsWith(QLatin1Char('-')) ? -1 : 1;
+        pos = 1;
+    }
+    double total = 0;
+    bool any = false;
+    while (pos < s.size()) {
+        const auto m = part.match(s, pos, QRegularExpression::NormalMatch,
+                                  QRegularExpression::AnchorAtOffsetMatchOption);
+        if (!m.hasMatch())
+            return std::nullopt;
+        const double n = m.captured(1).toDouble();
+        const QString unit = m.captured(2);
+        double mult = 1;
+        if (unit == QLatin1String("ns"))
+            mult = 1e-9;
+        else if (unit == QLatin1String("us") || unit == QStringLiteral("\u00b5s"))
+            mult = 1e-6;
+        else if (unit == QLatin1String("ms"))
+            mult = 1e-3;
+        else if (unit == QLatin1String("m"))
+            mult = 60;
+        else if (unit == QLatin1String("h"))
+            mult = 3600;
+        total += n * mult;
+        pos = m.capturedEnd(0);
+        any = true;
+    }
+    if (!any)
+        return std::nullopt;
+    return sign * total;
+}
+
+QString referenceExpand(const PathProfile &p, const QString &text)
+{
+    if (!text.contains(QLatin1String("${")))
+        return text;
+    static const QRegularExpression var(QStringLiteral("\\$\\{([A-Za-z][A-Za-z0-9]*)\\}"));
+    QString out;
+    qsizetype last = 0;
+    auto it = var.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        out += QStringView(text).mid(last, m.capturedStart(0) - last);
+        const auto v = p.vars.constFind(m.captured(1));
+        out += v == p.vars.constEnd() ? m.captured(0) : *v;
+        last = m.capturedEnd(0);
+    }
+    out += QStringView(text).mid(last);
+    return out;
+}
+
+void checkParsers(const QString &text)
+{
+    const auto d = parseDurationSeconds(text), r = referenceDuration(text);
+    if (bool(d) != bool(r) || (d && *d != *r && !(std::isnan(*d) && std::isnan(*r))))
+        fuzz::broken("parseDurationSeconds differs from the regular expression", text.toUtf8());
+    bool ok = false;
+    text.toDouble(&ok);
+    if (ok && !mayBeNumber(text))
+        fuzz::broken("mayBeNumber refused a number", text.toUtf8());
+    static const PathProfile profile = PathProfile::forDistribution(QStringLiteral("kubeadm"));
+    if (profile.expand(text) != referenceExpand(profile, text))
+        fuzz::broken("PathProfile::expand differs from the regular expression", text.toUtf8());
 }
 
 void checkArgs(const QStringList &argv)
@@ -106,7 +192,9 @@ void checkOperators(const QByteArray &part)
     describeExpectation(op, expected);
 
     parseGoBool(actualText);
-    parseDurationSeconds(actualText);
+    checkParsers(actualText);
+    for (const QString &e : expected)
+        checkParsers(e);
     bool ok = false;
     const uint mode = actualText.toUInt(&ok, 8);
     const OpOutcome bits = applyBitmask(mode, expected.value(0));
