@@ -401,11 +401,27 @@ function statline(s,   F, f, t, p, m, h, i, ft, type) {
 # read finds a NUL (files up to 32 KiB, where awk keeps NUL bytes in strings; larger ones came
 # from grep) and the secret words, and keeps the lines of a file sent as it is: what is sent is
 # what was checked.
-function content(   i, j, k, n, p, nc, nx, C, X, nul, f, r, line, RED, NUL, FL, FN, FB, FR) {
+function content(   i, j, k, n, p, nc, nx, C, X, nul, f, r, line, c, RED, NUL, FL, FN, FB, FR, FC) {
     nul = (length(KC_NUL) == 1)
     for (i = 1; i <= nr; i++) {
         f = RP[i]
         if (!(f in sha) || (f in bin)) continue
+        if (nul) {
+            # all of a file without NUL is one record: kept as it is (no per-line work); the
+            # secret words of any one line ([^...] runs stop at a newline)
+            RS = "\0"; n = 0; c = ""
+            while ((r = (getline line < f)) > 0) c = (n++ ? c KC_NUL : "") line
+            close(f); RS = "\n"
+            # (one record short of the size: a NUL at the very end, or the file changed)
+            if (n == 0 || n == 1 && length(c) == RSZ[i]) {
+                FR[i] = r
+                if (tolower(c) ~ /private key|token|passw|secret|credential|api_?key|key-data|keydata|access-?key|private-?key|:\/\/[^\/@ \n]*:[^\/@ \n]*@/) RED[i] = 1
+                else FC[i] = c
+                continue
+            }
+            if (n > 1 && RSZ[i] <= 32768) { NUL[i] = 1; continue }
+            # else by lines, as below (a NUL late in a larger file grep -I called text)
+        }
         k = nul && RSZ[i] <= 32768; n = 0; FB[i] = 0
         while ((r = (getline line < f)) > 0) {
             if (k && index(line, KC_NUL)) { NUL[i] = 1; break }
@@ -430,6 +446,13 @@ function content(   i, j, k, n, p, nc, nx, C, X, nul, f, r, line, RED, NUL, FL, 
     for (k = 1; k <= nc; k++) {
         i = C[k]
         if (RED[i]) { X[++nx] = i; continue }
+        if (i in FC) {
+            if (FR[i] < 0) { rec(sprintf("FILE\t%s\t-\t%s\tskipped\tunreadable", b64(kc_node(RP[i])), RSZ[i])); continue }
+            printf "FILE\t%s\t%s\t%s\tok\t", b64(kc_node(RP[i])), sha[RP[i]], RSZ[i]
+            kc_b64str3(FC[i], length(FC[i])); delete FC[i]
+            printf "\n"; nrec++
+            continue
+        }
         nl = FN[i]; orig = FB[i]; changed = 0
         for (j = 1; j <= nl; j++) { L[j] = FL[i, j]; delete FL[i, j] }
         flush(FR[i] < 0, sha[RP[i]], RSZ[i], b64(kc_node(RP[i])))
