@@ -132,6 +132,15 @@ BEGIN {
     kc_init(); KC_NULRS = kc_nulrs(); nc = 0
     # tell the shell whether awk keeps NUL bytes in strings (the sink looks for them then)
     if (length(KC_NUL) == 1) print "@N" > "/dev/stderr"
+    # user and group names: where NSS asks /etc/passwd and /etc/group first, the sink reads them
+    # itself (stat looked both up for every path, reading the files each time)
+    while ((getline l < "/etc/nsswitch.conf") > 0) {
+        $0 = l
+        if ($1 == "passwd:") { kc_np++; kc_pw = ($2 == "files") }
+        if ($1 == "group:") { kc_ng++; kc_gr = ($2 == "files") }
+    }
+    close("/etc/nsswitch.conf")
+    if (kc_np == 1 && kc_ng == 1 && kc_pw && kc_gr) print "@U" > "/dev/stderr"
     # this awk is in the glob of the real /proc, and its program names the components: skip it
     self = ""
     if (ENVIRON["KC_PROC"] == "/proc") { getline self < "/proc/self/stat"; close("/proc/self/stat"); sub(/ .*/, "", self) }
@@ -341,6 +350,7 @@ sec != "" {
     next
 }
 /^@@[A-Z]$/ { sec = substr($0, 3); next }
+$0 == "@U" { names = 1; next }
 /^@/ {
     n = split($0, F, "\t"); t = F[1]
     # "@L<TAB>path<TAB>target": the target of a symlink (may hold tabs)
@@ -394,7 +404,30 @@ function statline(s,   F, f, t, p, m, h, i, ft, type) {
     for (i = 1; i <= length(h); i++) m = m * 16 + index("0123456789abcdef", substr(h, i, 1)) - 1
     ft = int(m / 4096)
     type = (ft == 8) ? "regular" : (ft == 4) ? "directory" : (ft == 10) ? "symlink" : "other"
+    if (names) { F[4] = kc_name("u", F[2], s); F[5] = kc_name("g", F[3], s) }
     rec(sprintf("STAT\t%s\t%s\t%o\t%s\t%s\t%s\t%s\t%s\t%s", b64(p), type, m % 4096, F[2], F[3], b64(F[4]), b64(F[5]), F[6], (type == "symlink" ? b64(link[p]) : "")))
+}
+# The name of user (k "u") or group ("g") id: the first entry of /etc/passwd or /etc/group, as
+# NSS "files" gives it; an id not there is asked of stat with path f (what NSS says after files)
+function kc_name(k, id, f,   l, F, c) {
+    if ((k id) in NAME) return NAME[k id]
+    if (!NAMES_READ) {
+        NAMES_READ = 1
+        while ((getline l < "/etc/passwd") > 0) kc_nameline("u", l)
+        close("/etc/passwd")
+        while ((getline l < "/etc/group") > 0) kc_nameline("g", l)
+        close("/etc/group")
+        if ((k id) in NAME) return NAME[k id]
+    }
+    gsub(/\047/, "\047\\\047\047", f)
+    c = "stat -c %" (k == "u" ? "U" : "G") " \047" f "\047 2>/dev/null"
+    NAME[k id] = ""; c | getline NAME[k id]; close(c)
+    return NAME[k id]
+}
+function kc_nameline(k, l,   F) {
+    sub(/^[ \t]+/, "", l)
+    if (l ~ /^#/ || split(l, F, ":") < 3 || F[1] == "" || F[3] !~ /^[0-9]+$/) return
+    if (!((k (F[3] + 0)) in NAME)) NAME[k (F[3] + 0)] = F[1]
 }
 # Files not read by checksum (unreadable) or holding NUL (binary) first, then the files sent as
 # they are, then the ones that may hold a secret (the lines grep -i used to flag), redacted. One
@@ -769,7 +802,7 @@ collect() {
     PROXY_CONFIG= PROXY_KUBECONFIG= PROXY_PID= ETCD_DATA= KC_NUL=
     # VB: "component<TAB>pid" whose --version is asked; EXES: "pid<TAB>exe"; EXEREQ: exe links
     # the stat call reads; PINS: what the sink needs to print the "@PR" lines
-    VB= EXES= EXEREQ= PINS= later=
+    VB= EXES= EXEREQ= PINS= later= names=
     set -f
     oldifs=$IFS IFS=$nl
     # candidates awk could not place by argv[0]: one ls for their executables
@@ -822,6 +855,7 @@ collect() {
             ;;
         @N) KC_NUL=1 ;;
         @X) later=1 ;;
+        @U) names=- ;;
         @A"$tab"*"$tab"*"$tab"*)
             v=${l#*"$tab"*"$tab"*"$tab"}
             case $c in
@@ -1077,7 +1111,10 @@ collect() {
         for p in $STATS; do set -- "$@" "$R$p"; done
     fi
     sout=
-    [ $# -gt 0 ] && sout=$(QUOTING_STYLE=literal stat -c "S$tab%f$tab%u$tab%g$tab%U$tab%G$tab%s$tab%n$tab%N" "$@" 2>/dev/null)
+    # (user and group "-": the sink finds the names, see @U)
+    fmt="S$tab%f$tab%u$tab%g$tab%U$tab%G$tab%s$tab%n$tab"
+    [ -n "$names" ] && fmt="S$tab%f$tab%u$tab%g$tab-$tab-$tab%s$tab%n$tab"
+    [ $# -gt 0 ] && sout=$(QUOTING_STYLE=literal stat -c "$fmt%N" "$@" 2>/dev/null)
     if [ -n "$EXEREQ" ]; then
         for l in $sout; do
             kc_target "$l"
@@ -1122,8 +1159,9 @@ collect() {
     if [ "$STATS" != "$before" ]; then
         set --
         for p in ${STATS#"$before"}; do set -- "$@" "$R$p"; done
-        sout2=$(QUOTING_STYLE=literal stat -c "S$tab%f$tab%u$tab%g$tab%U$tab%G$tab%s$tab%n$tab" "$@" 2>/dev/null)
+        sout2=$(stat -c "$fmt" "$@" 2>/dev/null)
     fi
+    [ -n "$names" ] && echo '@U'
     printf '@@Q\n%s@@/\n%s@@S\n%s\n%s\n@@/\n@SEND\n' "$STATS" "$links" "$sout" "$sout2"
 
     # -- contents: readable regular files within the cap (R) are read, the others are reported
