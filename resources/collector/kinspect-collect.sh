@@ -665,16 +665,67 @@ function kc_utc(t,   d, s, z, era, doe, yoe, y, doy, mp, dd, m) {
 WARNS=
 warn() { WARNS="$WARNS$1$nl"; }
 
+# LROOTS, LPKI: the roots of the directory listings (depth 1, pki depth 4) for the profile as it
+# is now; LONE: one find can list them all: no root inside another (entries then belong to one
+# root each) and none with a glob character, a doubled or trailing slash or a "/./"
+kc_roots() {
+    LROOTS=
+    for v in "$P_manifests" "$P_cniDir" "$P_etcdDataDir" /var/lib/kubelet/pki; do
+        [ -n "$v" ] && [ -d "$R$v" ] && LROOTS="$LROOTS$R$v$nl"
+    done
+    LPKI=
+    [ -n "$P_pki" ] && [ -d "$R$P_pki" ] && LPKI=$R$P_pki
+    LONE=
+    [ -n "$LROOTS" ] && [ -n "$LPKI" ] || return 0
+    LONE=1
+    set -f
+    oldifs=$IFS IFS=$nl
+    for r in $LROOTS$LPKI; do
+        case $r in *[][*?\\]* | */ | *//* | */./*) LONE= ;; esac
+        case "$nl$LROOTS$LPKI$nl" in *"$nl$r/"* | *"$nl$r$nl"*"$nl$r$nl"*) LONE= ;; esac
+    done
+    IFS=$oldifs
+    set +f
+}
 # BIG: the files of the newline-separated list $1 over KC_MAX bytes. One find call checks every
 # file a parse pass will read: no awk may read what the content pass refuses (50 MB where a
-# manifest should be); the big ones stay in FILES and are reported as skipped too-large.
+# manifest should be); the big ones stay in FILES and are reported as skipped too-large. When
+# one find can list the directories (LONE, no root a symlink: -H follows the arguments), it lists
+# them too (LGUESS, for the roots in LGROOTS): the files go in as R/./PATH, which no entry of a
+# listing looks like.
 kc_big() {
-    BIG=
+    BIG= LGUESS= LGROOTS=
     [ -n "$1" ] || return 0
     set -f
     oldifs=$IFS IFS=$nl
+    kc_m=$LONE
+    case $R in *[][*?\\]*) kc_m= ;; esac
+    for r in $LROOTS$LPKI; do [ -L "$r" ] && kc_m=; done
+    if [ -z "$kc_m" ]; then
+        # shellcheck disable=SC2086
+        BIG=$(find -L $1 -prune -type f -size +"$KC_MAX"c 2>/dev/null)
+        IFS=$oldifs
+        set +f
+        return 0
+    fi
+    kc_l=$1
+    set --
+    for f in $kc_l; do set -- "$@" "$R/.${f#"$R"}"; done
     # shellcheck disable=SC2086
-    BIG=$(find -L $1 -prune -type f -size +"$KC_MAX"c 2>/dev/null)
+    set -- "$@" $LROOTS "$LPKI" -maxdepth 4 \( -path "$R/./*" \( -type f -size +"$KC_MAX"c -print -prune -o -prune \) \) -o \(
+    kc_o=
+    for r in $LROOTS; do
+        set -- "$@" $kc_o -path "$r/*/*"
+        kc_o=-o
+    done
+    set -- "$@" \) -prune -o -print
+    for l in $(find -H "$@" 2>/dev/null); do
+        case $l in
+        "$R/./"*) BIG="$BIG$R${l#"$R/."}$nl" ;;
+        *) LGUESS="$LGUESS$l$nl" ;;
+        esac
+    done
+    LGROOTS="$LROOTS$nl$LPKI"
     IFS=$oldifs
     set +f
 }
@@ -969,6 +1020,7 @@ collect() {
     mguess=$MANIFESTS
     kc_units q
     uguess=$UNITS
+    kc_roots
     kc_big "$cfgs$mguess$uguess"
     bigguess=$BIG
     kc_small "$cfgs"
@@ -1053,27 +1105,16 @@ collect() {
     IFS=$oldifs
     set +f
 
-    # -- directory listings (find never follows symlinks: no loops)
-    dirs1=
-    for v in "$P_manifests" "$P_cniDir" "$P_etcdDataDir" /var/lib/kubelet/pki; do
-        [ -n "$v" ] && [ -d "$R$v" ] && dirs1="$dirs1$R$v$nl"
-    done
-    pkid=
-    [ -n "$P_pki" ] && [ -d "$R$P_pki" ] && pkid=$R$P_pki
+    # -- directory listings (find never follows symlinks: no loops): done with the size check
+    # when the roots are still the same, else one find (LONE) or two
+    kc_roots
+    dirs1=$LROOTS pkid=$LPKI
     listing=
     set -f
     oldifs=$IFS IFS=$nl
-    # One find for all when no root is inside another (nor has a glob character or a doubled or
-    # trailing slash): -path prunes below depth 1 of the first roots, -maxdepth 4 the pki dir.
-    one=
-    if [ -n "$dirs1" ] && [ -n "$pkid" ]; then
-        one=1
-        for r in $dirs1$pkid; do
-            case $r in *[][*?\\]* | */ | *//*) one= ;; esac
-            case "$nl$dirs1$pkid$nl" in *"$nl$r/"* | *"$nl$r$nl"*"$nl$r$nl"*) one= ;; esac
-        done
-    fi
-    if [ -n "$one" ]; then
+    if [ -n "$LGROOTS" ] && [ "$LGROOTS" = "$LROOTS$nl$LPKI" ]; then
+        listing=$LGUESS
+    elif [ -n "$LONE" ]; then
         set --
         for r in $dirs1; do set -- "$@" -o -path "$r/*/*"; done
         shift
