@@ -111,6 +111,11 @@ bool SshSession::configure(RemoteError *error)
     }
     long timeout = std::max(1, m_options.connectTimeoutSec);
     ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
+    // TCP_NODELAY: a scan is a few small exchanges (the sudo prompt and password, the start
+    // line, window adjusts) between large transfers; with Nagle's algorithm each small write
+    // waits for the peer's delayed ACK (40 ms on Linux). OpenSSH sets it for the same reason.
+    int nodelay = 1;
+    ssh_options_set(s, SSH_OPTIONS_NODELAY, &nodelay);
     if (m_endpoint.fd >= 0) {
         socket_t fd = m_endpoint.fd;
         ssh_options_set(s, SSH_OPTIONS_FD, &fd);

@@ -10,6 +10,13 @@
 #include <QTest>
 #include <QThread>
 
+#include <QDir>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <thread>
 #include <unistd.h>
@@ -47,6 +54,31 @@ QList<QByteArray> nulSplit(const QByteArray &data)
 }
 
 } // namespace
+
+// TCP_NODELAY of this process's TCP socket bound to local `port` (-1: no such socket).
+static int tcpNoDelayOfLocalPort(quint16 port)
+{
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString &name : fds.entryList(QDir::System | QDir::Files | QDir::NoDotAndDotDot)) {
+        const int fd = name.toInt();
+        sockaddr_storage addr{};
+        socklen_t len = sizeof addr;
+        if (getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) != 0)
+            continue;
+        quint16 local = 0;
+        if (addr.ss_family == AF_INET)
+            local = ntohs(reinterpret_cast<sockaddr_in *>(&addr)->sin_port);
+        else if (addr.ss_family == AF_INET6)
+            local = ntohs(reinterpret_cast<sockaddr_in6 *>(&addr)->sin6_port);
+        if (local != port)
+            continue;
+        int on = -1;
+        socklen_t olen = sizeof on;
+        if (getsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, &olen) == 0)
+            return on;
+    }
+    return -1;
+}
 
 class TestSshIntegration : public QObject
 {
@@ -155,6 +187,11 @@ private Q_SLOTS:
         QVERIFY(r.run(conn, &b, nullptr, &err));
         QVERIFY(!a.stdoutData.trimmed().isEmpty());
         QCOMPARE(a.stdoutData, b.stdoutData);
+        // The connection runs with TCP_NODELAY: without it each small exchange (sudo prompt,
+        // password, start line) waits for a delayed ACK, 40 ms each on Linux.
+        const quint16 clientPort = quint16(a.stdoutData.split(' ').value(1).toUInt());
+        QVERIFY(clientPort > 0);
+        QCOMPARE(tcpNoDelayOfLocalPort(clientPort), 1);
 
         r.disconnect();
         QVERIFY(!r.isConnected());
