@@ -767,7 +767,9 @@ kc_parse() {
     PINFO=$(awk -v ncfg=$ncfg -v nman=$nman "$KC_AWKLIB$KC_PARSE_AWK" "$@" 2>/dev/null)
 }
 
-# Lists of node paths (newline separated, deduplicated by the shell: no fork).
+# Lists of node paths (newline separated, deduplicated by the shell: no fork). A path is looked
+# up among those of its length only (KC_S<length>, KC_F<length>): scanning the whole list for
+# every path was most of the shell's own CPU time.
 STATS=
 FILES=
 ODDFILES=
@@ -779,14 +781,18 @@ add_stat() {
         return
         ;;
     esac
-    case "$nl$STATS" in *"$nl$1$nl"*) return ;; esac
+    eval "kc_b=\$KC_S${#1}"
+    case "$nl$kc_b" in *"$nl$1$nl"*) return ;; esac
+    eval "KC_S${#1}=\"\$kc_b\$1\$nl\""
     STATS="$STATS$1$nl"
 }
 add_file() {
     case $1 in /*) ;; *) return ;; esac
     case $1 in *"$nl"* | *"$tab"*) ODDFILES=1 ;; esac
     add_stat "$1"
-    case "$nl$FILES" in *"$nl$1$nl"*) return ;; esac
+    eval "kc_b=\$KC_F${#1}"
+    case "$nl$kc_b" in *"$nl$1$nl"*) return ;; esac
+    eval "KC_F${#1}=\"\$kc_b\$1\$nl\""
     FILES="$FILES$1$nl"
 }
 # add_file only when the file exists (optional locations)
@@ -1194,8 +1200,11 @@ collect() {
         done
         ;;
     esac
+    # (the listing went into STATS without add_stat: the targets are looked up in all of it)
     before=$STATS
-    for p in $extra; do add_stat "$p"; done
+    for p in $extra; do
+        case "$nl$STATS" in *"$nl$p$nl"*) ;; *) add_stat "$p" ;; esac
+    done
     sout2=
     if [ "$STATS" != "$before" ]; then
         set --
@@ -1223,7 +1232,8 @@ collect() {
         set -- $l
         IFS=$nl
         f=$8 p=${8#"$R"} s=$7
-        case "$nl$FILES" in *"$nl$p$nl"*) ;; *) continue ;; esac
+        eval "kc_b=\$KC_F${#p}"
+        case "$nl$kc_b" in *"$nl$p$nl"*) ;; *) continue ;; esac
         case "$nl$seen" in *"$nl$p$nl"*) continue ;; esac
         seen="$seen$p$nl"
         case $2 in
