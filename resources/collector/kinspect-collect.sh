@@ -383,6 +383,7 @@ $0 == "@U" { names = 1; next }
     }
     if (t == "@CONTENT") { content(); next }
     if (t == "@T") { when = F[2]; next }
+    if (t == "@O") { osr = substr($0, 4); next }
     if (t == "@D") { dist = F[2]; next }
     if (t == "@P") { PN[++np] = F[2]; PV[np] = substr($0, length(F[2]) + 5); next }
     if (t == "@V") { VN[++nv] = F[2]; VV[nv] = F[3]; next }
@@ -612,13 +613,13 @@ function facts(   host, kern, pretty, uid, f, l, r, c, i, U) {
     kern = kc_line1(ENVIRON["KC_PROC"] "/sys/kernel/osrelease")
     if (kern == "") { c = "uname -r"; c | getline kern; close(c) }
     pretty = ""
-    f = ENVIRON["KC_ROOT"] "/etc/os-release"
-    if ((r = (getline l < f)) < 0) { close(f); f = ENVIRON["KC_ROOT"] "/usr/lib/os-release"; r = (getline l < f) }
+    # (the shell chose the file: readable, and regular, as awk cannot read a directory)
+    r = (osr != "") ? (getline l < osr) : 0
     while (r > 0) {
         if (l ~ /^PRETTY_NAME=/) { pretty = substr(l, 13); sub(/^["\047]/, "", pretty); sub(/["\047]$/, "", pretty) }
-        r = (getline l < f)
+        r = (getline l < osr)
     }
-    close(f)
+    if (osr != "") close(osr)
     uid = ""
     while ((getline l < "/proc/self/status") > 0) { split(l, U); if (U[1] == "Uid:") { uid = U[3]; break } }
     close("/proc/self/status")
@@ -1378,6 +1379,9 @@ collect() {
     done
     IFS=$oldifs
     printf '@T\t%s\n@D\t%s\n' "$KC_TIME" "$DIST"
+    osr=$R/etc/os-release
+    [ -r "$osr" ] || osr=$R/usr/lib/os-release
+    [ -r "$osr" ] && [ -f "$osr" ] && printf '@O\t%s\n' "$osr"
     for n in kubernetesDir manifests pki adminConf superAdminConf schedulerConf \
         controllerManagerConf kubeletKubeconfig kubeletConfig etcdDataDir cniDir \
         proxyKubeconfig proxyConfig; do
