@@ -87,16 +87,19 @@ function kc_b64arr(A, n,   i, v, out, piece) {
     }
     return out piece
 }
-# base64 of the first n bytes of string s, printed (a table of 4096 two-character groups: this
-# is the hot loop of the collector for file contents)
+# base64 of the first n bytes of string s, printed (a table of 4096 two-character groups, and
+# the groups of three bytes seen so far: this is the hot loop of the collector for file contents)
 function kc_b64init(   a, b, c) {
     for (a = 0; a < 64; a++) { c = KC_B6[a]; for (b = 0; b < 64; b++) KC_B2[a * 64 + b] = c KC_B6[b] }
 }
-function kc_b64str3(s, n,   i, m, v, piece) {
+function kc_b64str3(s, n,   i, m, v, piece, g, e) {
     piece = ""; m = n - n % 3
     for (i = 1; i <= m; i += 3) {
-        v = KC_ORD[substr(s, i, 1)] * 65536 + KC_ORD[substr(s, i + 1, 1)] * 256 + KC_ORD[substr(s, i + 2, 1)]
-        piece = piece KC_B2[int(v / 4096)] KC_B2[v % 4096]
+        if ((e = KC_B3[g = substr(s, i, 3)]) == "") {
+            v = KC_ORD[substr(g, 1, 1)] * 65536 + KC_ORD[substr(g, 2, 1)] * 256 + KC_ORD[substr(g, 3, 1)]
+            e = KC_B3[g] = KC_B2[int(v / 4096)] KC_B2[v % 4096]
+        }
+        piece = piece e
         if (length(piece) >= 256) { printf "%s", piece; piece = "" }
     }
     if (n - m == 1) { v = KC_ORD[substr(s, m + 1, 1)] * 16; piece = piece substr(KC_B2[v], 1, 2) "==" }
@@ -401,12 +404,18 @@ function statline(s,   F, f, t, p, m, h, i, ft, type) {
     p = kc_node(s)
     if (!(p in want) || (p in done)) return
     done[p] = 1
-    m = 0; h = tolower(F[1])
-    for (i = 1; i <= length(h); i++) m = m * 16 + index("0123456789abcdef", substr(h, i, 1)) - 1
+    if ((h = F[1]) in KC_MODE) m = KC_MODE[h]
+    else {
+        m = 0; h = tolower(h)
+        for (i = 1; i <= length(h); i++) m = m * 16 + index("0123456789abcdef", substr(h, i, 1)) - 1
+        KC_MODE[F[1]] = m
+    }
     ft = int(m / 4096)
     type = (ft == 8) ? "regular" : (ft == 4) ? "directory" : (ft == 10) ? "symlink" : "other"
     if (names) { F[4] = kc_name("u", F[2], s); F[5] = kc_name("g", F[3], s) }
-    rec(sprintf("STAT\t%s\t%s\t%o\t%s\t%s\t%s\t%s\t%s\t%s", b64(p), type, m % 4096, F[2], F[3], b64(F[4]), b64(F[5]), F[6], (type == "symlink" ? b64(link[p]) : "")))
+    if (!(F[4] in KC_N64)) KC_N64[F[4]] = b64(F[4])
+    if (!(F[5] in KC_N64)) KC_N64[F[5]] = b64(F[5])
+    rec(sprintf("STAT\t%s\t%s\t%o\t%s\t%s\t%s\t%s\t%s\t%s", b64(p), type, m % 4096, F[2], F[3], KC_N64[F[4]], KC_N64[F[5]], F[6], (type == "symlink" ? b64(link[p]) : "")))
 }
 # The name of user (k "u") or group ("g") id: the first entry of /etc/passwd or /etc/group, as
 # NSS "files" gives it; an id not there is asked of stat with path f (what NSS says after files)
