@@ -599,18 +599,17 @@ function redact(line,   out, low, st, v, q, e, c, done, tail) {
 }
 function keep(v,   l) { l = tolower(v); return v == "" || l == "true" || l == "false" || l == "null" || l == "~" || v == "REDACTED" }
 # FILE record: content (lines joined; the last newline only where the file has one) in base64
-function flush(failed, h, size, bp,   i, t, k, carry) {
+function flush(failed, h, size, bp,   i, t, k) {
     if (failed) { rec(sprintf("FILE\t%s\t-\t%s\tskipped\tunreadable", bp, size)); return }
     printf "FILE\t%s\t%s\t%s\t%s\t", bp, h, size, (changed ? "redacted" : "ok")
-    carry = ""
+    # (encoded in pieces of some KiB: a whole number of three-byte groups each)
+    t = ""
     for (i = 1; i <= nl; i++) {
-        t = carry L[i] ((i < nl || orig != size + 1) ? "\n" : "")
-        k = length(t) - length(t) % 3
-        kc_b64str3(t, k)
-        carry = substr(t, k + 1)
+        t = t L[i] ((i < nl || orig != size + 1) ? "\n" : "")
         delete L[i]
+        if (length(t) >= 3072) { k = length(t) - length(t) % 3; kc_b64str3(t, k); t = substr(t, k + 1) }
     }
-    kc_b64str3(carry, length(carry))
+    kc_b64str3(t, length(t))
     printf "\n"; nrec++
 }
 # HOST, PROFILE, VERSION (binary) and WARN records. The node facts are read here: hostname and
