@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -82,6 +83,55 @@ QByteArray recoverable(const QByteArray &snap)
         }
     }
     return out;
+}
+
+// Runs the collector file with `shell` (e.g. "/bin/sh", "busybox sh") against a node tree.
+QByteArray runCollector(const QString &shell, const QString &root, const QString &proc,
+                        QString *err)
+{
+    QStringList args = shell.split(QLatin1Char(' '));
+    const QString program = args.takeFirst();
+    args << QStringLiteral(KINSPECT_SOURCE_DIR "/resources/collector/kinspect-collect.sh")
+         << QStringLiteral("--root") << root << QStringLiteral("--proc") << proc
+         << QStringLiteral("--fixed-time") << QStringLiteral("2026-01-01T00:00:00Z");
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        *err = QStringLiteral("timed out");
+        return QByteArray();
+    }
+    *err = QString::fromLocal8Bit(p.readAllStandardError());
+    return p.exitCode() == 0 ? p.readAllStandardOutput() : QByteArray();
+}
+
+bool writeBytes(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// A fake /proc entry: cmdline (NUL-terminated items) and the exe link
+bool fakeProcess(const QString &proc, int pid, const QString &exe, const QStringList &argv)
+{
+    const QString dir = proc + QLatin1Char('/') + QString::number(pid);
+    QByteArray cmdline;
+    for (const QString &a : argv)
+        cmdline += a.toUtf8() + '\0';
+    return writeBytes(dir + QStringLiteral("/cmdline"), cmdline) &&
+           QFile::link(exe, dir + QStringLiteral("/exe"));
+}
+
+// `n` bytes of text lines, a NUL at byte `nulAt` (1-based; 0: none)
+QByteArray textWithNul(int n, int nulAt)
+{
+    QByteArray b(n, 'a');
+    for (int i = 49; i < n; i += 50)
+        b[i] = '\n';
+    if (nulAt > 0)
+        b[nulAt - 1] = '\0';
+    return b;
 }
 
 } // namespace
@@ -429,6 +479,89 @@ private slots:
         for (const QString &tree : std::as_const(m_trees))
             QVERIFY2(readFile(out.filePath(tree + QStringLiteral(".snap"))) == m_raw.value(tree),
                      qPrintable(tree));
+    }
+
+    // Paths the fixture trees do not take: a kubelet config and a kubeconfig that are symlinks
+    // (mode and size then come from stat -L), a staticPodPath outside the default manifests dir
+    // (parsed again), NUL early in a file over 32 KiB (grep -I) and as the last byte of a small
+    // one, a process whose argv[0] names no component but whose executable does, a listing root
+    // that is a symlink (not followed). The same bytes under busybox sh.
+    void uncommonPaths()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(QStringLiteral("root"));
+        const QString proc = dir.filePath(QStringLiteral("proc"));
+        const QByteArray config = "kind: KubeletConfiguration\nstaticPodPath: /srv/static\n";
+        QVERIFY(writeBytes(root + QStringLiteral("/etc/kubelet-real/config.yaml"), config));
+        QDir().mkpath(root + QStringLiteral("/var/lib/kubelet/pki-real"));
+        QVERIFY(QFile::link(QStringLiteral("../../../etc/kubelet-real/config.yaml"),
+                            root + QStringLiteral("/var/lib/kubelet/config.yaml")));
+        QVERIFY(writeBytes(root + QStringLiteral("/var/lib/kubelet/pki-real/kubelet.crt"), "x"));
+        QVERIFY(
+            QFile::link(QStringLiteral("pki-real"), root + QStringLiteral("/var/lib/kubelet/pki")));
+        QVERIFY(writeBytes(root + QStringLiteral("/etc/kubernetes/real-admin.conf"),
+                           "apiVersion: v1\nusers:\n- name: a\n  user:\n    token: PLANTED\n"));
+        QVERIFY(QFile::link(QStringLiteral("real-admin.conf"),
+                            root + QStringLiteral("/etc/kubernetes/admin.conf")));
+        QVERIFY(writeBytes(root + QStringLiteral("/srv/static/etcd.yaml"),
+                           "spec:\n  containers:\n  - image: registry.k8s.io/etcd:3.5.21-0\n"));
+        QVERIFY(writeBytes(root + QStringLiteral("/srv/static/early-nul.yaml"),
+                           textWithNul(40000, 100)));
+        QVERIFY(
+            writeBytes(root + QStringLiteral("/srv/static/end-nul.yaml"), QByteArray("abc\0", 4)));
+        const QByteArray plain = textWithNul(40000, 0);
+        QVERIFY(writeBytes(root + QStringLiteral("/srv/static/plain.yaml"), plain));
+        QVERIFY(writeBytes(proc + QStringLiteral("/sys/kernel/hostname"), "n1\n"));
+        QVERIFY(fakeProcess(proc, 1, QStringLiteral("/usr/lib/systemd/systemd"),
+                            {QStringLiteral("/sbin/init")}));
+        QVERIFY(fakeProcess(proc, 100, QStringLiteral("/usr/bin/kubelet"),
+                            {QStringLiteral("/usr/bin/kubelet"),
+                             QStringLiteral("--config=/var/lib/kubelet/config.yaml"),
+                             QStringLiteral("--kubeconfig=/etc/kubernetes/admin.conf")}));
+        QVERIFY(fakeProcess(proc, 200, QStringLiteral("/usr/local/bin/kube-proxy"),
+                            {QStringLiteral("proxy-wrapper"),
+                             QStringLiteral("--config=/var/lib/kube-proxy/config.conf")}));
+
+        QString err;
+        const QByteArray raw = runCollector(QStringLiteral("/bin/sh"), root, proc, &err);
+        QVERIFY2(!raw.isEmpty(), qPrintable(err));
+        QVERIFY(!recoverable(raw).contains("PLANTED"));
+        auto r = parseSnapshot(raw, QStringLiteral("uncommon"));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        const NodeSnapshot &s = *r;
+
+        const ProcessInfo *proxy = s.process(QStringLiteral("kube-proxy"));
+        QVERIFY(proxy);
+        QCOMPARE(proxy->pid, qint64(200));
+        QCOMPARE(proxy->exe, QStringLiteral("/usr/local/bin/kube-proxy"));
+        QCOMPARE(s.profile.value(QStringLiteral("manifests")), QStringLiteral("/srv/static"));
+        QCOMPARE(s.versions.value(QStringLiteral("etcd")), QStringLiteral("3.5.21-0"));
+
+        const FileContent *cfg = s.file(QStringLiteral("/var/lib/kubelet/config.yaml"));
+        QVERIFY(cfg);
+        QCOMPARE(cfg->data, config);
+        QCOMPARE(cfg->size, qint64(config.size()));
+        const FileStat *link = s.stat(QStringLiteral("/var/lib/kubelet/config.yaml"));
+        QVERIFY(link && link->type == FileStat::Type::Symlink);
+        QCOMPARE(link->linkTarget, QStringLiteral("../../../etc/kubelet-real/config.yaml"));
+        const FileContent *admin = s.file(QStringLiteral("/etc/kubernetes/admin.conf"));
+        QVERIFY(admin && admin->redacted);
+
+        QCOMPARE(s.file(QStringLiteral("/srv/static/early-nul.yaml"))->skippedCode,
+                 QStringLiteral("binary"));
+        QCOMPARE(s.file(QStringLiteral("/srv/static/end-nul.yaml"))->skippedCode,
+                 QStringLiteral("binary"));
+        QCOMPARE(s.file(QStringLiteral("/srv/static/plain.yaml"))->data, plain);
+
+        const FileStat *pki = s.stat(QStringLiteral("/var/lib/kubelet/pki"));
+        QVERIFY(pki && pki->type == FileStat::Type::Symlink);
+        QVERIFY(!s.stat(QStringLiteral("/var/lib/kubelet/pki/kubelet.crt")));
+
+        const QString bb = QStandardPaths::findExecutable(QStringLiteral("busybox"));
+        if (bb.isEmpty())
+            return;
+        QCOMPARE(runCollector(bb + QStringLiteral(" sh"), root, proc, &err), raw);
     }
 
     // Kinspect runs the collector as `sh -s -- ARGS` with the script on stdin: nothing in it may
