@@ -73,6 +73,22 @@ def timed(fn, runs):
     return out
 
 
+def interleaved(lab, runs, measures):
+    """Times each (label, fn) of `measures` once per run, in turn, so that load changes hit all
+    alike; prints the load before and after and one line per measure; returns the lists of
+    seconds, in the order given."""
+    print("before:", uptime())
+    times = [[] for _ in measures]
+    for _ in range(runs):
+        for i, (_, fn) in enumerate(measures):
+            times[i] += timed(fn, 1)
+    print("after: ", uptime())
+    print(f"nodes: {len(lab.nodes)}   runs: {runs}   cores: {os.cpu_count()}")
+    for (label, _), xs in zip(measures, times):
+        print(describe(label, xs))
+    return times
+
+
 def describe(label, xs):
     """median and quartiles of seconds, in ms."""
     q = statistics.quantiles(xs, n=4) if len(xs) > 1 else [xs[0]] * 3

@@ -42,17 +42,10 @@ def main():
         if len(lab.nodes) != 50:
             sys.exit("expected 50 nodes, the lab has %d" % len(lab.nodes))
         lab.floor(); lab.scan(cli)  # warm caches on both sides
-        print("before:", labbench.uptime())
-        f, s, s50 = [], [], []
-        for _ in range(a.runs):  # interleaved, so load changes hit all three alike
-            f += labbench.timed(lab.floor, 1)
-            s += labbench.timed(lambda: lab.scan(cli), 1)
-            s50 += labbench.timed(lambda: lab.scan(cli, ["--jobs", "50"]), 1)
-        print("after: ", labbench.uptime())
-        print(f"nodes: {len(lab.nodes)}   runs: {a.runs}   cores: {os.cpu_count()}")
-        print(labbench.describe("ssh floor (50 x ssh true at once)", f))
-        print(labbench.describe("kinspect-cli scan (default jobs)", s))
-        print(labbench.describe("kinspect-cli scan --jobs 50", s50))
+        f, s, s50 = labbench.interleaved(lab, a.runs, [
+            ("ssh floor (50 x ssh true at once)", lab.floor),
+            ("kinspect-cli scan (default jobs)", lambda: lab.scan(cli)),
+            ("kinspect-cli scan --jobs 50", lambda: lab.scan(cli, ["--jobs", "50"]))])
         m = statistics.median(f)
         print(f"ratio scan / floor: {statistics.median(s)/m:.2f}x (default jobs), "
               f"{statistics.median(s50)/m:.2f}x (--jobs 50)")

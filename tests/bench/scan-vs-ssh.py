@@ -60,17 +60,10 @@ def main():
                 sys.exit("kinspect-bare-libssh-bench failed: " + r.stderr[-2000:])
 
         lab.floor(); lab.scan(cli); bare_run()  # warm caches on every side
-        print("before:", labbench.uptime())
-        f, s, b = [], [], []
-        for _ in range(a.runs):
-            f += labbench.timed(lab.floor, 1)
-            s += labbench.timed(lambda: lab.scan(cli), 1)
-            b += labbench.timed(bare_run, 1)
-        print("after: ", labbench.uptime())
-        print(f"nodes: {len(lab.nodes)}   runs: {a.runs}   cores: {os.cpu_count()}")
-        print(labbench.describe("ssh floor (ssh true, all at once)", f))
-        print(labbench.describe("kinspect-cli scan", s))
-        print(labbench.describe("bare libssh (connect+auth+collect)", b))
+        f, s, b = labbench.interleaved(lab, a.runs, [
+            ("ssh floor (ssh true, all at once)", lab.floor),
+            ("kinspect-cli scan", lambda: lab.scan(cli)),
+            ("bare libssh (connect+auth+collect)", bare_run)])
         m = statistics.median(f)
         print(f"ratio scan / floor: {statistics.median(s)/m:.2f}x (target <= 0.8x)   "
               f"bare libssh / floor: {statistics.median(b)/m:.2f}x")
