@@ -136,8 +136,9 @@ BEGIN {
     # tell the shell whether awk keeps NUL bytes in strings (the sink looks for them then)
     if (length(KC_NUL) == 1) print "@N" > "/dev/stderr"
     # user and group names: where NSS asks /etc/passwd and /etc/group first, the sink reads them
-    # itself (stat looked both up for every path, reading the files each time)
-    while ((getline l < "/etc/nsswitch.conf") > 0) {
+    # itself (stat looked both up for every path, reading the files each time). KC_NSS: the shell
+    # saw the three files regular (mawk dies reading a directory)
+    while (ENVIRON["KC_NSS"] != "" && (getline l < "/etc/nsswitch.conf") > 0) {
         $0 = l
         if ($1 == "passwd:") { kc_np++; kc_pw = ($2 == "files") }
         if ($1 == "group:") { kc_ng++; kc_gr = ($2 == "files") }
@@ -862,7 +863,9 @@ collect() {
     printf 'kinspect-snapshot\t1\t%s\n' "$KC_VERSION"
 
     # -- processes: PROC records (or "@PR" lines) go to the output, the rest comes back on stderr
-    procinfo=$(awk "$KC_AWKLIB$KC_PROC_AWK" "$KC_PROC"/[0-9]* 2>&1 >&3)
+    KC_NSS=
+    [ -f /etc/nsswitch.conf ] && [ -f /etc/passwd ] && [ -f /etc/group ] && KC_NSS=1
+    procinfo=$(KC_NSS=$KC_NSS awk "$KC_AWKLIB$KC_PROC_AWK" "$KC_PROC"/[0-9]* 2>&1 >&3)
     COMPS=
     KUBELET_CONFIG= KUBELET_CONFIG_DIR= KUBELET_KUBECONFIG= MANIFEST_FLAG=
     PROXY_CONFIG= PROXY_KUBECONFIG= PROXY_PID= ETCD_DATA= KC_NUL=
