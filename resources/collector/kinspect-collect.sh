@@ -168,15 +168,16 @@ BEGIN {
         }
         exit
     }
+    # (busybox awk) one sh runs ls for the exe links and od for each candidate
     cmd = ""
     for (k = 1; k <= nc; k++) cmd = cmd " " kc_q(CD[k] "/exe")
     cmd = "QUOTING_STYLE=literal ls -ln --" cmd " 2>/dev/null"
-    if (!KC_NULRS) for (k = 1; k <= nc; k++) cmd = cmd "; echo @; od -An -v -tx1 2>/dev/null <" kc_q(CD[k] "/cmdline")
-    if (!KC_NULRS) for (i = 0; i < 256; i++) { KC_HEX[sprintf("%02x", i)] = i; KC_CHR[i] = sprintf("%c", i) }
-    # "ls -ln" lines: "... /proc/PID/exe -> TARGET"; then (od) "@" and the bytes of each candidate
+    for (k = 1; k <= nc; k++) cmd = cmd "; echo @; od -An -v -tx1 2>/dev/null <" kc_q(CD[k] "/cmdline")
+    for (i = 0; i < 256; i++) { KC_HEX[sprintf("%02x", i)] = i; KC_CHR[i] = sprintf("%c", i) }
+    # "ls -ln" lines: "... /proc/PID/exe -> TARGET"; then "@" and the bytes of each candidate
     sec = 0
     while ((cmd | getline line) > 0) {
-        if (!KC_NULRS && line == "@") { if (sec) kc_odargv(sec); sec++; nb = 0; continue }
+        if (line == "@") { if (sec) kc_odargv(sec); sec++; nb = 0; continue }
         if (sec) { n = split(line, W, " "); for (i = 1; i <= n; i++) BYTES[++nb] = KC_HEX[W[i]]; continue }
         if (match(line, /\/[0-9]+\/exe -> /)) {
             t = substr(line, RSTART + 1, RLENGTH - 1); sub(/\/.*/, "", t)
@@ -186,7 +187,7 @@ BEGIN {
     close(cmd)
     if (sec) kc_odargv(sec)
     for (k = 1; k <= nc; k++) {
-        if (!KC_NULRS && !(k in DONE)) continue
+        if (!(k in DONE)) continue
         pid = kc_base(CD[k]); exe = (pid in EXE) ? EXE[pid] : ""
         for (i = 1; i <= CN[k]; i++) IT[i] = CI[k, i]
         if (CN[k] > 0) finish(CN[k], 0)
@@ -729,6 +730,8 @@ kc_big() {
         kc_o=-o
     done
     set -- "$@" \) -prune -o -print
+    # (split at newlines only, no globbing: set -f and IFS above)
+    # shellcheck disable=SC2044
     for l in $(find -H "$@" 2>/dev/null); do
         case $l in
         "$R/./"*) BIG="$BIG$R${l#"$R/."}$nl" ;;
@@ -778,11 +781,12 @@ kc_parse() {
 }
 
 # Lists of node paths (newline separated, deduplicated by the shell: no fork). A path is looked
-# up among those of its length only (KC_S<length>, KC_F<length>): scanning the whole list for
-# every path was most of the shell's own CPU time.
+# up among those of its length only (KC_S<length>, KC_F<length>), not in the whole list (a scan
+# per path grows with the square of the number of paths).
 STATS=
 FILES=
 ODDFILES=
+# shellcheck disable=SC2154 # kc_b is set by eval
 add_stat() {
     case $1 in /*) ;; *) return ;; esac
     case $1 in
