@@ -324,12 +324,18 @@ RancherConfig rancherConfig(const NodeSnapshot &s, const ProcessInfo &process)
 {
     RancherConfig c;
     c.distribution = process.component;
-    c.mode = process.argv.value(1) == QLatin1String("agent") ? QStringLiteral("agent")
-                                                             : QStringLiteral("server");
+    // k3s rewrites its process title: the command line may be one item ("/usr/local/bin/k3s
+    // agent --server ..."), read word by word.
+    const QStringList argv =
+        process.argv.size() == 1 && process.argv.first().contains(QLatin1Char(' '))
+            ? process.argv.first().split(QLatin1Char(' '), Qt::SkipEmptyParts)
+            : process.argv;
+    c.mode = argv.value(1) == QLatin1String("agent") ? QStringLiteral("agent")
+                                                     : QStringLiteral("server");
     // The process's own flags (urfave/cli: --name value, --name=value, -c FILE).
     QList<QPair<QString, QString>> argFlags;
-    for (int i = 2; i < process.argv.size(); ++i) {
-        const QString a = process.argv[i];
+    for (int i = 2; i < argv.size(); ++i) {
+        const QString a = argv[i];
         if (!a.startsWith(QLatin1Char('-')))
             continue;
         QString name = a.mid(a.startsWith(QLatin1String("--")) ? 2 : 1);
@@ -340,8 +346,8 @@ RancherConfig rancherConfig(const NodeSnapshot &s, const ProcessInfo &process)
             name = name.left(eq);
         } else if (isBoolFlag(name)) {
             value = QStringLiteral("true");
-        } else if (i + 1 < process.argv.size()) {
-            value = process.argv[++i];
+        } else if (i + 1 < argv.size()) {
+            value = argv[++i];
         }
         if (name == QLatin1String("c"))
             name = QStringLiteral("config");

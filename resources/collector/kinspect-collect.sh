@@ -211,10 +211,33 @@ function kc_odargv(k,   i, cur, ni) {
     if (nb > 0 && BYTES[nb] != 0) CI[k, ++ni] = cur
     CN[k] = ni
 }
-function finish(ni, later,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out, n, A, k, pre) {
+# the argv redaction rules applied to the space-separated words of one item
+function kc_redact_words(s, comp,   W, n, j, w, eq, out) {
+    n = split(s, W, / /)
+    for (j = 1; j <= n; j++) {
+        w = W[j]
+        if (w ~ /^--?[A-Za-z0-9_.-]+=/) {
+            eq = index(w, "=")
+            if (kc_secret_name(tolower(substr(w, 1, eq - 1))) && substr(w, eq + 1) != "") W[j] = substr(w, 1, eq) "REDACTED"
+        } else if ((w ~ /^--[A-Za-z0-9_.-]+$/ && kc_secret_name(tolower(w))) || (w == "-t" && (comp == "k3s" || comp == "rke2"))) {
+            if (j < n && W[j + 1] != "" && W[j + 1] !~ /^-/) { W[j + 1] = "REDACTED"; j++ }
+        }
+    }
+    out = W[1]
+    for (j = 2; j <= n; j++) out = out " " W[j]
+    return out
+}
+function finish(ni, later,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, eq, out, n, A, k, pre, t) {
     a0 = IT[1]; base = kc_base(a0); w2 = (ni >= 2 ? IT[2] : "")
-    # a rewritten process title ("/usr/local/bin/k3s server") has the sub-command after a space
-    if (index(base, " ") > 0) { w2 = base; sub(/^[^ ]* +/, "", w2); sub(/ .*/, "", w2); sub(/ .*/, "", base) }
+    # a rewritten process title ("/usr/local/bin/k3s server --token ...") has its words in one
+    # item: the first names the program (its later words may hold slashes), the second the
+    # sub-command
+    if (index(a0, " ") > 0) {
+        t = a0; sub(/ .*/, "", t); t = kc_base(t)
+        if (index(base, " ") > 0 || t ~ /^(kube-apiserver|kube-controller-manager|kube-scheduler|etcd|kubelet|kube-proxy|hyperkube|k3s|k3s-server|k3s-agent|rke2)$/) {
+            w2 = a0; sub(/^[^ ]* +/, "", w2); sub(/ .*/, "", w2); base = t
+        }
+    }
     exebase = kc_base(exe); sub(/ \(deleted\)$/, "", exebase)
     comp = ""
     if (base ~ /^(kube-apiserver|kube-controller-manager|kube-scheduler|etcd|kubelet|kube-proxy)$/) comp = base
@@ -238,6 +261,9 @@ function finish(ni, later,   i, j, it, a0, base, w2, exebase, comp, red, nm, v, 
     red = 0
     for (i = 1; i <= ni; i++) {
         it = IT[i]
+        # a process that rewrote its title holds several words in one item ("k3s agent --token
+        # V ..."): the same rules apply to its words
+        if (index(it, " ") > 0) { it = kc_redact_words(it, comp); if (it != IT[i]) { IT[i] = it; red = 1 } }
         if (it ~ /^--?[A-Za-z0-9_.-]+=/) {
             eq = index(it, "="); nm = tolower(substr(it, 1, eq - 1))
             if (kc_secret_name(nm) && substr(it, eq + 1) != "") { IT[i] = substr(it, 1, eq) "REDACTED"; red = 1; continue }

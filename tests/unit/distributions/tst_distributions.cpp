@@ -283,6 +283,24 @@ private slots:
         QCOMPARE(Evaluator::detectRoles(*out), QStringList{"worker"});
     }
 
+    // k3s rewrites its process title: the whole command line can arrive as one argv item.
+    void k3sRewrittenTitle()
+    {
+        NodeSnapshot s = rancher(
+            "k3s", {"/usr/local/bin/k3s agent --server https://10.0.0.1:6443 --token REDACTED "
+                    "--kubelet-arg=event-qps=0 --protect-kernel-defaults"});
+        auto out = synthesizeDistributionComponents(s);
+        QVERIFY(out);
+        QVERIFY(!out->process("kube-apiserver"));
+        QCOMPARE(flagValue(out->process("kubelet"), "--event-qps"), QStringLiteral("0"));
+        QCOMPARE(flagValue(out->process("kubelet"), "--protect-kernel-defaults"),
+                 QStringLiteral("true"));
+        QCOMPARE(Evaluator::detectRoles(*out), QStringList{"worker"});
+        // A title with only the sub-command (the flags are in config.yaml).
+        NodeSnapshot t = rancher("k3s", {"/usr/local/bin/k3s server"});
+        QVERIFY(synthesizeDistributionComponents(t)->process("kube-apiserver"));
+    }
+
     void rke2()
     {
         NodeSnapshot s = rancher("rke2", {"/usr/local/bin/rke2", "server"});

@@ -564,6 +564,40 @@ private slots:
         QCOMPARE(runCollector(bb + QStringLiteral(" sh"), root, proc, &err), raw);
     }
 
+    // A process may rewrite its title so that the whole command line is one argv item without
+    // NULs ("k3s agent --token V ..."): its words are redacted by the same rules as items.
+    void secretsInRewrittenProcessTitle()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(QStringLiteral("root"));
+        const QString proc = dir.filePath(QStringLiteral("proc"));
+        QDir().mkpath(root + QStringLiteral("/etc/rancher/k3s"));
+        QVERIFY(writeBytes(proc + QStringLiteral("/sys/kernel/hostname"), "n1\n"));
+        const QString title =
+            QStringLiteral("/usr/local/bin/k3s agent --token PLANTED1 --server https://s:6443 "
+                           "-t PLANTED2 --agent-token=PLANTED3  --node-name=n1 "
+                           "--datastore-endpoint=mysql://u:PLANTED4@db/k3s --kubelet-arg=v=2");
+        QVERIFY(fakeProcess(proc, 300, QStringLiteral("/usr/local/bin/k3s"), {title}));
+        QString err;
+        const QByteArray raw = runCollector(QStringLiteral("/bin/sh"), root, proc, &err);
+        QVERIFY2(!raw.isEmpty(), qPrintable(err));
+        QVERIFY(!recoverable(raw).contains("PLANTED"));
+        auto r = parseSnapshot(raw, QStringLiteral("title"));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        const ProcessInfo *k3s = r->process(QStringLiteral("k3s"));
+        QVERIFY(k3s);
+        QVERIFY(k3s->argvRedacted);
+        QCOMPARE(k3s->argv,
+                 QStringList{QStringLiteral(
+                     "/usr/local/bin/k3s agent --token REDACTED --server https://s:6443 "
+                     "-t REDACTED --agent-token=REDACTED  --node-name=n1 "
+                     "--datastore-endpoint=mysql://u:REDACTED@db/k3s --kubelet-arg=v=2")});
+        const QString bb = QStandardPaths::findExecutable(QStringLiteral("busybox"));
+        if (!bb.isEmpty())
+            QCOMPARE(runCollector(bb + QStringLiteral(" sh"), root, proc, &err), raw);
+    }
+
     // Kinspect runs the collector as `sh -s -- ARGS` with the script on stdin: nothing in it may
     // read stdin (it would eat the rest of the script). Same output as running the file.
     void runsFromStdin()
