@@ -5,8 +5,20 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 
 namespace kinspect {
+
+namespace {
+// The only shape a known version may have on its way to a node: it is node data.
+bool isKnownVersionWord(const QString &w)
+{
+    static const QRegularExpression shape(
+        QStringLiteral("^[a-z][a-z0-9-]{0,40}=[0-9]{1,10}:[0-9]{1,20}:[0-9a-f-]{1,64}=v[0-9][A-Za-"
+                       "z0-9.+_-]{0,60}$"));
+    return shape.match(w).hasMatch();
+}
+} // namespace
 
 QString nodeStageName(NodeStage stage)
 {
@@ -43,6 +55,7 @@ ScanEngine::ScanEngine(Inventory inventory, BenchmarkSource benchmark, RunnerFac
     qRegisterMetaType<kinspect::NodeStage>();
     qRegisterMetaType<kinspect::NodeResult>();
     m_runners.resize(size_t(m_inventory.nodes.size()));
+    m_knownVersions.resize(size_t(m_inventory.nodes.size()));
 }
 
 ScanEngine::~ScanEngine()
@@ -60,16 +73,38 @@ QByteArray ScanEngine::collectorScript()
     return f.readAll();
 }
 
-RemoteCommand ScanEngine::collectorCommand(const NodeSpec &node)
+RemoteCommand ScanEngine::collectorCommand(const NodeSpec &node, const QStringList &knownVersions)
 {
     Q_UNUSED(node);
     RemoteCommand c;
     // The script travels on stdin: nothing from the inventory is ever part of the command line.
     c.argv = {QStringLiteral("sh"), QStringLiteral("-s"), QStringLiteral("--")};
-    c.stdinData = collectorScript();
+    // Known versions go on a line before the script (not in argv, where component names would
+    // make the collector's own processes candidates), single-quoted; every word was checked by
+    // knownVersionsOf() and is checked again by the collector.
+    QStringList words;
+    for (const QString &w : knownVersions)
+        if (isKnownVersionWord(w))
+            words << w;
+    if (!words.isEmpty())
+        c.stdinData = "KC_PRESET_KNOWN='" + words.join(QLatin1Char(' ')).toLatin1() + "'\n";
+    c.stdinData += collectorScript();
     c.privileged = true; // wrapped in sudo per the node's sudo mode (none: as is)
     c.maxOutputBytes = 64 * 1024 * 1024;
     return c;
+}
+
+QStringList ScanEngine::knownVersionsOf(const NodeSnapshot &snapshot)
+{
+    QStringList out;
+    for (auto it = snapshot.versionProcesses.cbegin(); it != snapshot.versionProcesses.cend();
+         ++it) {
+        const QString w = it.key() + QLatin1Char('=') + it.value() + QLatin1Char('=') +
+                          snapshot.versions.value(it.key());
+        if (isKnownVersionWord(w))
+            out << w;
+    }
+    return out;
 }
 
 bool ScanEngine::start()
@@ -235,7 +270,12 @@ void ScanEngine::scanNode(int index)
             break;
         }
         emit nodeStageChanged(index, NodeStage::Collecting);
-        const RemoteCommand command = collectorCommand(node);
+        QStringList known;
+        {
+            std::lock_guard lock(m_mutex);
+            known = m_knownVersions[size_t(index)];
+        }
+        const RemoteCommand command = collectorCommand(node, known);
         if (command.stdinData.isEmpty()) {
             fail(ErrorKind::Internal, tr("the collector script is missing from this build"));
             break;
@@ -267,6 +307,10 @@ void ScanEngine::scanNode(int index)
         }
         out.result = Evaluator(*benchmark)
                          .evaluate(*snapshot, NodeContext{node.name, node.host, node.roles});
+        {
+            std::lock_guard lock(m_mutex);
+            m_knownVersions[size_t(index)] = knownVersionsOf(*snapshot);
+        }
         out.snapshot = std::move(rr.stdoutData);
         finalStage = NodeStage::Done;
     } while (false);

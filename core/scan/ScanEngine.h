@@ -4,6 +4,7 @@
 #include "evaluate/Result.h"
 #include "inventory/Inventory.h"
 #include "scan/ICommandRunner.h"
+#include "snapshot/NodeSnapshot.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -92,7 +93,13 @@ public:
     // The collector script and the command that runs it; one place, used by the remediation and
     // by tests.
     static QByteArray collectorScript();
-    static RemoteCommand collectorCommand(const NodeSpec &node);
+    // knownVersions: what an earlier scan of the node learnt from its binaries (see
+    // knownVersionsOf()); the collector does not start those binaries again while they run.
+    static RemoteCommand collectorCommand(const NodeSpec &node,
+                                          const QStringList &knownVersions = {});
+    // "COMPONENT=PID:STARTTIME:BOOTID=VERSION" for each binary version of a snapshot whose
+    // process is known; a value of any other shape (the node sent it) is left out.
+    static QStringList knownVersionsOf(const NodeSnapshot &snapshot);
 
 signals:
     void nodeStageChanged(int index, kinspect::NodeStage stage);
@@ -121,6 +128,7 @@ private:
     mutable std::mutex m_mutex; // guards m_outputs, m_runners, m_result times
     QList<NodeScanOutput> m_outputs;
     std::vector<std::unique_ptr<ICommandRunner>> m_runners;
+    std::vector<QStringList> m_knownVersions; // per node: knownVersionsOf() its last snapshot
     QDateTime m_startedAt;
     QDateTime m_finishedAt;
 };

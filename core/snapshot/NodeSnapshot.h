@@ -68,6 +68,9 @@ struct NodeSnapshot
     QString osRelease;    // PRETTY_NAME of /etc/os-release
     QString distribution; // kubeadm | k3s | rke2 | unknown (path profile the collector detected)
     QMap<QString, QString> versions; // component -> version string, e.g. kubelet -> v1.29.3
+    // component -> the process whose binary gave its version ("PID:STARTTIME:BOOTID"): a re-scan
+    // tells the collector, which then does not start that binary again while it runs
+    QMap<QString, QString> versionProcesses;
     QList<ProcessInfo> processes;
     QHash<QString, FileStat> stats;    // keyed by absolute path
     QHash<QString, FileContent> files; // keyed by absolute path

@@ -2,6 +2,7 @@
 
 #include <QByteArrayList>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <optional>
@@ -494,6 +495,15 @@ std::optional<Error> Parser::record(const QByteArray &tag, const QByteArrayList 
         if (!isToken(f.at(3)))
             return err(QStringLiteral("malformed VERSION source"));
         m_snap.versions.insert(comp, *v);
+        // optional: the process the binary version came from (PID:STARTTIME:BOOTID)
+        if (f.size() > 4 && !f.at(4).isEmpty()) {
+            static const QRegularExpression process(
+                QStringLiteral("^[0-9]{1,10}:[0-9]{1,20}:[0-9a-f-]{1,64}$"));
+            const QString p = QString::fromLatin1(f.at(4));
+            if (!process.match(p).hasMatch())
+                return err(QStringLiteral("malformed VERSION process"));
+            m_snap.versionProcesses.insert(comp, p);
+        }
         return std::nullopt;
     }
     if (tag == "WARN") {

@@ -3,7 +3,7 @@
 # ("kinspect-snapshot 1") on stdout. Kinspect runs it as `sh -s -- ARGS` with this script on stdin,
 # possibly under sudo.
 #
-# POSIX sh (dash, busybox sh); tools: stat sha256sum grep awk find ls od readlink date id
+# POSIX sh (dash, busybox sh); tools: stat sha256sum grep awk find ls od (fallbacks: uname date tr wc)
 # (timeout when present). It runs on every node of every scan, so it is written for little CPU:
 # few processes (every exec costs about a millisecond), no `read` builtin on files or pipes (it
 # reads one byte per syscall), lists split with IFS instead. One awk pass reads /proc, one parses
@@ -15,6 +15,13 @@
 # Options (for tests): --root DIR     read every node path below DIR, report node paths
 #                      --proc DIR     read processes from DIR instead of /proc
 #                      --fixed-time T report T as collectedAt (reproducible fixtures)
+#          (re-scans)  --known-version COMPONENT=PROCESS=VERSION  the version the previous scan
+#                      got from that component's binary; PROCESS is the VERSION record's process
+#                      (PID:STARTTIME:BOOTID). While the same process runs, its binary is not
+#                      started again (a Go binary's --version costs more CPU than the rest).
+#                      Kinspect itself puts these in KC_PRESET_KNOWN (words of the same shape) on
+#                      a line before this script: in argv, the component names would make the
+#                      collector's own processes look like candidates.
 
 KC_VERSION=1.0.0
 LC_ALL=C
@@ -27,6 +34,18 @@ umask 077
 KC_ROOT=
 KC_PROC=/proc
 KC_TIME=
+KC_KNOWN=
+# COMPONENT=PID:STARTTIME:BOOTID=VERSION, taken only in this exact shape (else the binary is asked)
+kc_known() {
+    case $1 in
+    *[!A-Za-z0-9.:=+_-]*) ;;
+    [a-z]*=[0-9]*:[0-9]*:[0-9a-f]*=v[0-9]*) KC_KNOWN="$KC_KNOWN
+$1" ;;
+    esac
+}
+set -f
+for w in ${KC_PRESET_KNOWN-}; do kc_known "$w"; done
+set +f
 KC_MAX=1048576     # no content for files over 1 MiB
 KC_BUDGET=16777216 # nor beyond 16 MiB of content in total (the runner caps stdout at 64 MiB)
 while [ $# -gt 0 ]; do
@@ -36,6 +55,7 @@ while [ $# -gt 0 ]; do
     --proc) KC_PROC=$2; shift 2 || exit 64 ;;
     --proc=*) KC_PROC=${1#--proc=}; shift ;;
     --fixed-time) KC_TIME=$2; shift 2 || exit 64 ;;
+    --known-version) kc_known "$2"; shift 2 || exit 64 ;;
     --) shift ;;
     *) echo "kinspect-collect: unknown option: $1" >&2; exit 64 ;;
     esac
@@ -417,7 +437,7 @@ $0 == "@U" { names = 1; next }
     if (t == "@O") { osr = substr($0, 4); next }
     if (t == "@D") { dist = F[2]; next }
     if (t == "@P") { PN[++np] = F[2]; PV[np] = substr($0, length(F[2]) + 5); next }
-    if (t == "@V") { VN[++nv] = F[2]; VV[nv] = F[3]; next }
+    if (t == "@V") { VN[++nv] = F[2]; VV[nv] = F[3]; VP[nv] = F[4]; next }
     if (t == "@DONE") { facts(); done_ = 1; next }
 }
 { rec($0) }
@@ -668,7 +688,7 @@ function facts(   host, kern, pretty, uid, f, l, r, c, i, U) {
     rec("HOST\tdistribution\t" b64(dist))
     rec("HOST\tuid\t" b64(uid))
     for (i = 1; i <= np; i++) rec("PROFILE\t" PN[i] "\t" b64(PV[i]))
-    for (i = 1; i <= nv; i++) rec("VERSION\t" VN[i] "\t" b64(VV[i]) "\tbinary")
+    for (i = 1; i <= nv; i++) rec("VERSION\t" VN[i] "\t" b64(VV[i]) "\tbinary" (VP[i] != "" ? "\t" VP[i] : ""))
     for (i = 1; i <= nw; i++) rec("WARN\t" b64(W[i]))
 }
 # first line of a file without leading and trailing blanks (what `read -r` gave)
@@ -1397,26 +1417,49 @@ collect() {
     for l in $VB; do
         n=${l#*"$tab"} e= x=$nl$EXES
         case $x in *"$nl$n$tab"*) e=${x#*"$nl$n$tab"} e=${e%%"$nl"*} ;; esac
-        VERBINS="$VERBINS${l%%"$tab"*}$tab$e$nl"
+        VERBINS="$VERBINS${l%%"$tab"*}$tab$n$tab$e$nl"
     done
+    # The process a version belongs to: PID:STARTTIME:BOOTID (start time in clock ticks since
+    # boot, from /proc/PID/stat after the parenthesised name), unique for as long as it runs.
+    bootid=
+    [ -n "$VERBINS" ] && { read -r bootid <"$KC_PROC/sys/kernel/random/boot_id"; } 2>/dev/null
+    case $bootid in *[!0-9a-f-]* | '') bootid= ;; esac
     for l in $VERBINS; do
-        c=${l%%"$tab"*} e=${l#*"$tab"}
+        c=${l%%"$tab"*} e=${l#*"$tab"} p=${e%%"$tab"*} e=${e#*"$tab"}
         e=${e% (deleted)}
         case $versions in *"$tab$c$tab"*) continue ;; esac
         [ -n "$e" ] && [ -x "$R$e" ] && [ ! -d "$R$e" ] || continue
-        IFS=$oldifs
-        # shellcheck disable=SC2086
-        out=$($to "$R$e" --version 2>/dev/null </dev/null)
-        IFS=$nl
+        procid=
+        if [ -n "$bootid" ]; then
+            st=
+            { read -r st <"$KC_PROC/$p/stat"; } 2>/dev/null
+            st=${st##*) }
+            IFS=" "
+            set -f
+            # shellcheck disable=SC2086
+            set -- $st
+            set +f
+            IFS=$nl
+            [ $# -ge 20 ] && shift 19 && case $1 in *[!0-9]* | '') ;; *) procid=$p:$1:$bootid ;; esac
+        fi
         ver=
-        IFS=" $tab$nl"
-        set -f
-        for w in $out; do
-            case $w in v[0-9]*) ver=$w; break ;; esac
-        done
-        set +f
-        IFS=$nl
-        [ -n "$ver" ] && versions="$versions@V$tab$c$tab$ver$nl"
+        # the same process as at the last scan: its version is known
+        case $procid in ?*) case "$KC_KNOWN$nl" in *"$nl$c=$procid=v"*)
+            ver=${KC_KNOWN#*"$nl$c=$procid="} ver=${ver%%"$nl"*} ;;
+        esac ;; esac
+        if [ -z "$ver" ]; then
+            IFS=$oldifs
+            # shellcheck disable=SC2086
+            out=$($to "$R$e" --version 2>/dev/null </dev/null)
+            IFS=" $tab$nl"
+            set -f
+            for w in $out; do
+                case $w in v[0-9]*) ver=$w; break ;; esac
+            done
+            set +f
+            IFS=$nl
+        fi
+        [ -n "$ver" ] && versions="$versions@V$tab$c$tab$ver$tab$procid$nl"
     done
     IFS=$oldifs
     printf '@T\t%s\n@D\t%s\n' "$KC_TIME" "$DIST"

@@ -105,6 +105,32 @@ QByteArray runCollector(const QString &shell, const QString &root, const QString
     return p.exitCode() == 0 ? p.readAllStandardOutput() : QByteArray();
 }
 
+// The collector as Kinspect runs it: `SHELL -s -- ARGS` with the script on stdin, after an optional
+// line of settings (ScanEngine::collectorCommand puts known versions there).
+QByteArray runCollectorStdin(const QString &shell, const QString &root, const QString &proc,
+                             const QByteArray &prefix, QString *err)
+{
+    QStringList args = shell.split(QLatin1Char(' '));
+    const QString program = args.takeFirst();
+    args << QStringLiteral("-s") << QStringLiteral("--") << QStringLiteral("--root") << root
+         << QStringLiteral("--proc") << proc << QStringLiteral("--fixed-time")
+         << QStringLiteral("2026-01-01T00:00:00Z");
+    QFile script(QStringLiteral(KINSPECT_SOURCE_DIR "/resources/collector/kinspect-collect.sh"));
+    if (!script.open(QIODevice::ReadOnly))
+        return QByteArray();
+    QProcess p;
+    p.start(program, args);
+    p.write(prefix + script.readAll());
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        *err = QStringLiteral("timed out");
+        return QByteArray();
+    }
+    *err = QString::fromLocal8Bit(p.readAllStandardError());
+    return p.exitCode() == 0 ? p.readAllStandardOutput() : QByteArray();
+}
+
 bool writeBytes(const QString &path, const QByteArray &bytes)
 {
     QDir().mkpath(QFileInfo(path).path());
@@ -596,6 +622,94 @@ private slots:
         const QString bb = QStandardPaths::findExecutable(QStringLiteral("busybox"));
         if (!bb.isEmpty())
             QCOMPARE(runCollector(bb + QStringLiteral(" sh"), root, proc, &err), raw);
+    }
+
+    // A binary's version is asked once per running process: a re-scan passes what the last scan
+    // learnt (component, process, version) and the binary is not started again while the same
+    // process runs; anything else, or a value of another shape, and it is.
+    void knownVersionsSkipTheBinary()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.filePath(QStringLiteral("root"));
+        const QString proc = dir.filePath(QStringLiteral("proc"));
+        const QString ran = dir.filePath(QStringLiteral("ran"));
+        const QString kubelet = root + QStringLiteral("/usr/bin/kubelet");
+        QVERIFY(writeBytes(kubelet, "#!/bin/sh\necho run >> '" + ran.toUtf8() +
+                                        "'\necho 'Kubernetes v1.30.1'\n"));
+        QVERIFY(
+            QFile::setPermissions(kubelet, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(writeBytes(proc + QStringLiteral("/sys/kernel/hostname"), "n1\n"));
+        const QByteArray boot = "6f1c2d3e-0a1b-4c5d-8e9f-0123456789ab";
+        QVERIFY(writeBytes(proc + QStringLiteral("/sys/kernel/random/boot_id"), boot + "\n"));
+        QVERIFY(fakeProcess(proc, 100, QStringLiteral("/usr/bin/kubelet"),
+                            {QStringLiteral("/usr/bin/kubelet"), QStringLiteral("--v=2")}));
+        // the name may hold spaces and parentheses: the fields count from the last ')'
+        QVERIFY(writeBytes(proc + QStringLiteral("/100/stat"),
+                           "100 (kube) let) S 1 100 100 0 -1 4194560 0 0 0 0 7 3 0 0 20 0 9 0 "
+                           "424242 1000 200 18446744073709551615\n"));
+        const auto ranCount = [&ran] {
+            QFile f(ran);
+            return f.open(QIODevice::ReadOnly) ? int(f.readAll().count('\n')) : 0;
+        };
+        const auto versionRecord = [](const QByteArray &raw) {
+            for (const QByteArray &l : raw.split('\n'))
+                if (l.startsWith("VERSION\tkubelet\t"))
+                    return l;
+            return QByteArray();
+        };
+        const QString bb = QStandardPaths::findExecutable(QStringLiteral("busybox"));
+        QStringList shells{QStringLiteral("/bin/sh")};
+        if (!bb.isEmpty())
+            shells << bb + QStringLiteral(" sh");
+        for (const QString &sh : shells) {
+            QFile::remove(ran);
+            QString err;
+            const QByteArray first = runCollectorStdin(sh, root, proc, QByteArray(), &err);
+            QVERIFY2(!first.isEmpty(), qPrintable(err));
+            const QByteArray process = "100:424242:" + boot;
+            QCOMPARE(versionRecord(first), "VERSION\tkubelet\t" + QByteArray("v1.30.1").toBase64() +
+                                               "\tbinary\t" + process);
+            QCOMPARE(ranCount(), 1);
+            auto parsed = parseSnapshot(first, QStringLiteral("first"));
+            QVERIFY(parsed.ok());
+            QCOMPARE(parsed->versionProcesses.value(QStringLiteral("kubelet")),
+                     QString::fromLatin1(process));
+
+            // the same process: the known version, the binary not run
+            const QByteArray known = "kubelet=" + process + "=v1.30.0";
+            QByteArray again =
+                runCollectorStdin(sh, root, proc, "KC_PRESET_KNOWN='" + known + "'\n", &err);
+            QCOMPARE(versionRecord(again), "VERSION\tkubelet\t" + QByteArray("v1.30.0").toBase64() +
+                                               "\tbinary\t" + process);
+            QCOMPARE(ranCount(), 1);
+            // the same through the option
+            QStringList args = sh.split(QLatin1Char(' '));
+            const QString program = args.takeFirst();
+            QProcess opt;
+            opt.start(program, args << QStringLiteral(KINSPECT_SOURCE_DIR
+                                                      "/resources/collector/kinspect-collect.sh")
+                                    << QStringLiteral("--root") << root << QStringLiteral("--proc")
+                                    << proc << QStringLiteral("--fixed-time")
+                                    << QStringLiteral("2026-01-01T00:00:00Z")
+                                    << QStringLiteral("--known-version")
+                                    << QString::fromLatin1(known));
+            QVERIFY(opt.waitForFinished(60000));
+            QCOMPARE(opt.readAllStandardOutput(), again);
+            QCOMPARE(ranCount(), 1);
+
+            // another process (start time), another boot, or a value of another shape: asked
+            for (const QByteArray &w : {QByteArray("kubelet=100:424241:" + boot + "=v1.29.0"),
+                                        QByteArray("kubelet=100:424242:0000=v1.29.0"),
+                                        QByteArray("kubelet=" + process + "=v1;touch${IFS}/tmp/x"),
+                                        QByteArray("kube-proxy=" + process + "=v1.29.0")}) {
+                const int before = ranCount();
+                again = runCollectorStdin(sh, root, proc, "KC_PRESET_KNOWN='" + w + "'\n", &err);
+                QVERIFY2(versionRecord(again).contains(QByteArray("v1.30.1").toBase64()),
+                         w.constData());
+                QCOMPARE(ranCount(), before + 1);
+            }
+        }
     }
 
     // Kinspect runs the collector as `sh -s -- ARGS` with the script on stdin: nothing in it may

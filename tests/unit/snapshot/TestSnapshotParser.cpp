@@ -82,7 +82,8 @@ private slots:
             statRecord("/opt/setuid", "regular", "4755"),
             "STAT\t" + b64("/etc/kubernetes/admin.conf") + "\tmissing",
             "FILE\t" + b64("/etc/kubernetes/big.yaml") + "\t-\t2000000\tskipped\ttoo-large",
-            "VERSION\tkubelet\t" + b64("v1.29.3") + "\tbinary",
+            "VERSION\tkubelet\t" + b64("v1.29.3") + "\tbinary\t42:12345:0a1b-2c3d",
+            "VERSION\tkube-apiserver\t" + b64("v1.29.3") + "\timage",
             "WARN\t" + b64("something odd"),
         };
         auto r = parseSnapshot(wrap(recs), QStringLiteral("x.snap"));
@@ -121,6 +122,9 @@ private slots:
         QVERIFY(big->sha256.isEmpty());
         QCOMPARE(big->size, qint64(2000000));
         QCOMPARE(s.versions.value(QStringLiteral("kubelet")), QStringLiteral("v1.29.3"));
+        QCOMPARE(s.versionProcesses.value(QStringLiteral("kubelet")),
+                 QStringLiteral("42:12345:0a1b-2c3d"));
+        QVERIFY(!s.versionProcesses.contains(QStringLiteral("kube-apiserver")));
         QVERIFY(s.warnings.contains(QStringLiteral("something odd")));
     }
 
@@ -255,6 +259,9 @@ private slots:
         QTest::newRow("HOST bad time")
             << h + "HOST\tcollectedAt\t" + b64("yesterday") + "\nEND\t1\n"
             << 2 << QStringLiteral("ISO 8601");
+        QTest::newRow("VERSION bad process")
+            << h + "VERSION\tkubelet\t" + b64("v1") + "\tbinary\t42:x:ab\nEND\t1\n"
+            << 2 << QStringLiteral("VERSION process");
         QTest::newRow("HOST duplicate")
             << h + "HOST\tkernel\t" + b64("a") + "\nHOST\tkernel\t" + b64("b") + "\nEND\t2\n"
             << 3 << QStringLiteral("duplicate");
