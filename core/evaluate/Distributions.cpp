@@ -73,10 +73,10 @@ struct RancherFile
     QList<Setting> settings;
 };
 
-// Parsed once per distinct content and thread (the nodes of a cluster share their config).
+// Parsed once per distinct content (the nodes of a cluster share their config).
 ContentCache<RancherFile> &rancherCache()
 {
-    thread_local ContentCache<RancherFile> cache;
+    static ContentCache<RancherFile> cache;
     return cache;
 }
 
@@ -138,7 +138,7 @@ void mergeYaml(RancherConfig &c, const QByteArray &data, const QString &path)
 
 } // namespace
 
-void clearThreadCaches()
+void clearCaches()
 {
     rancherCache().clear();
 }

@@ -55,8 +55,8 @@ QString dataDir(const RancherConfig &config);
 QStringList componentArgv(const RancherConfig &config, const QString &component,
                           const NodeSnapshot &snapshot);
 
-// Drops this thread's parsed config files (see Evaluator::clearThreadCaches).
-void clearThreadCaches();
+// Drops the parsed config files kept for the process (see Evaluator::clearCaches).
+void clearCaches();
 
 } // namespace distributions
 

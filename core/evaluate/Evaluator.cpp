@@ -92,7 +92,7 @@ void flatten(const YAML::Node &node, const QString &prefix, QHash<QString, Confi
 // KubeletConfiguration to every node): parsed once per distinct content and scan worker.
 ContentCache<ParsedConfig> &configCache()
 {
-    thread_local ContentCache<ParsedConfig> cache;
+    static ContentCache<ParsedConfig> cache;
     return cache;
 }
 
@@ -721,7 +721,7 @@ private:
         if (!t.file.recursive)
             return roots;
         QStringList all;
-        const QRegularExpression &glob = cachedRegex(
+        const QRegularExpression glob = cachedRegex(
             t.file.glob.isEmpty() ? QString()
                                   : QRegularExpression::wildcardToRegularExpression(t.file.glob));
         for (const QString &root : roots) {
@@ -916,10 +916,10 @@ QStringList Evaluator::detectRoles(const NodeSnapshot &s)
     return roles;
 }
 
-void Evaluator::clearThreadCaches()
+void Evaluator::clearCaches()
 {
     configCache().clear();
-    distributions::clearThreadCaches();
+    distributions::clearCaches();
 }
 
 QString Evaluator::kubernetesVersion(const NodeSnapshot &s)

@@ -35,10 +35,10 @@ public:
 
     const Benchmark &benchmark() const { return m_benchmark; }
 
-    // The evaluator keeps, per thread, what the config files it met parse to (keyed by their
-    // content: a cluster's nodes mostly share them). Drops this thread's copy; for benchmarks
-    // that measure the first evaluation of every file.
-    static void clearThreadCaches();
+    // The evaluator keeps, for the process, what the config files it met parse to (keyed by
+    // their content: a cluster's nodes mostly share them). Drops them; for benchmarks that
+    // measure the first evaluation of every file, and for tests.
+    static void clearCaches();
 
 private:
     const Benchmark &m_benchmark;

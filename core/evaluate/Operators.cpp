@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <mutex>
+
 namespace kinspect {
 
 std::optional<bool> parseGoBool(const QString &s)
@@ -86,14 +88,22 @@ QString modeString(uint mode)
     return s;
 }
 
-const QRegularExpression &cachedRegex(const QString &pattern)
+QRegularExpression cachedRegex(const QString &pattern)
 {
-    thread_local QHash<QString, QRegularExpression> cache;
+    // One compiled (and JIT-compiled) copy per pattern for the process: a scan's worker threads
+    // are new each time, and compiling per thread cost every re-scan its JIT compiles. Copies
+    // share the compiled pattern; Qt guards its lazy compilation, and matching does not change
+    // the object.
+    static std::mutex mutex;
+    static QHash<QString, QRegularExpression> cache;
+    const std::lock_guard lock(mutex);
     auto it = cache.constFind(pattern);
     if (it == cache.constEnd()) {
         if (cache.size() > 4096) // bound the cache for catalogs with unusual numbers of patterns
             cache.clear();
-        it = cache.insert(pattern, QRegularExpression(pattern));
+        QRegularExpression re(pattern);
+        re.optimize(); // compile now, under the lock, not in the first match of some thread
+        it = cache.insert(pattern, re);
     }
     return *it;
 }

@@ -40,8 +40,8 @@ std::optional<double> parseDurationSeconds(const QString &s);
 // "600" -> "0600"-style display helper: octal with at least 3 digits.
 QString modeString(uint mode);
 
-// A compiled regular expression for `pattern`, kept per thread (the catalog's few patterns are
-// compiled and JIT-compiled once, not on every evaluation).
-const QRegularExpression &cachedRegex(const QString &pattern);
+// A compiled regular expression for `pattern`, kept for the process (the catalog's few patterns
+// are compiled and JIT-compiled once, not on every evaluation nor in every scan thread).
+QRegularExpression cachedRegex(const QString &pattern);
 
 } // namespace kinspect

@@ -4,13 +4,15 @@
 #include <QHash>
 
 #include <memory>
+#include <mutex>
 
 namespace kinspect {
 
-// What a file's content parses to, kept by the content itself. Meant to be thread_local (no
-// locking): the nodes of a cluster mostly carry byte-identical configs, so a scan worker
-// parses each distinct file once. Bounded by entry count and bytes of content; when full it
-// starts over.
+// What a file's content parses to, kept by the content itself, for the whole process: the nodes
+// of a cluster mostly carry byte-identical configs, so a scan parses each distinct file once (a
+// scan's worker threads are new each time, so a per-thread cache forgot everything between
+// re-scans). Values are immutable and shared; parsing runs outside the lock. Bounded by entry
+// count and bytes of content; when full it starts over.
 template <typename T>
 class ContentCache
 {
@@ -18,11 +20,19 @@ public:
     template <typename Make>
     std::shared_ptr<const T> get(const QByteArray &content, Make &&make)
     {
-        if (const auto it = m_items.constFind(content); it != m_items.constEnd())
-            return *it;
+        {
+            const std::lock_guard lock(m_mutex);
+            if (const auto it = m_items.constFind(content); it != m_items.constEnd())
+                return *it;
+        }
         std::shared_ptr<const T> value = std::make_shared<const T>(make(content));
-        if (m_items.size() >= kMaxItems || m_bytes + content.size() > kMaxBytes)
-            clear();
+        const std::lock_guard lock(m_mutex);
+        if (m_items.size() >= kMaxItems || m_bytes + content.size() > kMaxBytes) {
+            m_items.clear();
+            m_bytes = 0;
+        }
+        if (const auto it = m_items.constFind(content); it != m_items.constEnd())
+            return *it; // another thread was first: share its copy
         m_items.insert(content, value);
         m_bytes += content.size();
         return value;
@@ -30,11 +40,13 @@ public:
 
     void clear()
     {
+        const std::lock_guard lock(m_mutex);
         m_items.clear();
         m_bytes = 0;
     }
 
 private:
+    std::mutex m_mutex;
     static constexpr qsizetype kMaxItems = 64;
     static constexpr qint64 kMaxBytes = 4 * 1024 * 1024;
     QHash<QByteArray, std::shared_ptr<const T>> m_items;

@@ -46,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     context.host = QStringLiteral("127.0.0.1");
     // Parsed config files are cached by content: the first evaluation parses them, the second
     // reads the cache; both must say the same.
-    Evaluator::clearThreadCaches();
+    Evaluator::clearCaches();
     const NodeResult result = evaluator.evaluate(*snapshot, context);
     // Every control of the catalog gets a result, whatever the node sent.
     if (result.results.size() != benchmark().controls.size())
