@@ -21,12 +21,16 @@ struct Entry
     YAML::Node value;
 };
 
-std::optional<Entry> find(const YAML::Node &map, const QString &key)
+// The entry of `key` in `map`; a key written twice is refused (yaml::checkOnce; found by
+// fuzz_yamledit: a removal took the first copy and left the second in force).
+Expected<std::optional<Entry>> find(const YAML::Node &map, const QString &key, const QString &path)
 {
+    if (auto twice = yaml::checkOnce(map, path, key))
+        return *twice;
     for (auto it = map.begin(); it != map.end(); ++it)
         if (it->first.IsScalar() && yaml::str(it->first) == key)
-            return Entry{it->first, it->second};
-    return std::nullopt;
+            return std::optional<Entry>(Entry{it->first, it->second});
+    return std::optional<Entry>();
 }
 
 bool isFlow(const QByteArray &data, const YAML::Node &node)
@@ -161,10 +165,12 @@ Expected<std::optional<QString>> ConfigEditor::value(const QByteArray &data, con
     for (const QString &seg : keyPath.split(QLatin1Char('.'))) {
         if (!node.IsMap())
             return std::optional<QString>();
-        auto e = find(node, seg);
+        auto e = find(node, seg, path);
         if (!e)
+            return e.error();
+        if (!*e)
             return std::optional<QString>();
-        node = e->value;
+        node = (*e)->value;
     }
     if (!node.IsScalar())
         return std::optional<QString>();
@@ -182,9 +188,12 @@ Expected<QByteArray> ConfigEditor::removeKey(const QByteArray &data, const QStri
     for (int i = 0; i < segs.size(); ++i) {
         if (!map.IsMap())
             return data; // absent already
-        auto e = find(map, segs[i]);
-        if (!e)
+        auto found = find(map, segs[i], path);
+        if (!found)
+            return found.error();
+        if (!*found)
             return data;
+        const std::optional<Entry> &e = *found;
         if (i < segs.size() - 1) {
             map = e->value;
             continue;
@@ -236,9 +245,12 @@ Expected<QByteArray> ConfigEditor::setKey(const QByteArray &data, const QString 
     bool done = false;
     if (map.IsMap()) {
         for (; depth < segs.size(); ++depth) {
-            auto e = find(map, segs[depth]);
-            if (!e)
+            auto found = find(map, segs[depth], path);
+            if (!found)
+                return found.error();
+            if (!*found)
                 break;
+            const std::optional<Entry> &e = *found;
             if (depth == segs.size() - 1) {
                 if (!e->value.IsScalar())
                     return yaml::errorAt(path, e->key,

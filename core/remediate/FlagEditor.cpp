@@ -217,7 +217,11 @@ Expected<QList<ArgList>> manifestLists(const QByteArray &data, const QString &pa
     const YAML::Node root = *doc;
     if (!root.IsMap())
         return Error{QStringLiteral("not a static-pod manifest (no mapping at the top)"), path, 1};
+    if (auto twice = yaml::checkOnce(root, path, QStringLiteral("spec")))
+        return *twice;
     const YAML::Node spec = root["spec"];
+    if (auto twice = yaml::checkOnce(spec, path, QStringLiteral("containers")))
+        return *twice;
     const YAML::Node containers = spec && spec.IsMap() ? spec["containers"] : YAML::Node();
     if (!containers || !containers.IsSequence() || containers.size() == 0 || !containers[0].IsMap())
         return Error{QStringLiteral("no spec.containers in the manifest"), path,
@@ -225,6 +229,8 @@ Expected<QList<ArgList>> manifestLists(const QByteArray &data, const QString &pa
     const YAML::Node c = containers[0];
     QList<ArgList> lists;
     for (const char *key : {"command", "args"}) {
+        if (auto twice = yaml::checkOnce(c, path, QLatin1String(key)))
+            return *twice;
         const YAML::Node seq = c[key];
         if (!seq || seq.IsNull())
             continue;

@@ -1,5 +1,7 @@
 #include "util/Yaml.h"
 
+#include <algorithm>
+
 #include <optional>
 
 #include <yaml-cpp/depthguard.h>
@@ -215,6 +217,28 @@ std::optional<Error> checkKeys(const YAML::Node &node, const QString &fileName,
             return errorAt(
                 fileName, it->first,
                 QStringLiteral("unknown key '%1' in %2").arg(QString::fromStdString(key), what));
+    }
+    return std::nullopt;
+}
+
+std::optional<Error> checkOnce(const YAML::Node &node, const QString &fileName, const QString &key)
+{
+    if (!node.IsDefined() || !node.IsMap()) // an absent key's node throws on IsMap()
+        return std::nullopt;
+    const std::string k = key.toStdString();
+    int first = 0;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        if (!it->first.IsScalar() || it->first.Scalar() != k)
+            continue;
+        if (first == 0) {
+            first = std::max(1, line(it->first));
+            continue;
+        }
+        return errorAt(fileName, it->first,
+                       QStringLiteral("%1 is written twice in this mapping (first on line %2); "
+                                      "which one applies is unclear: fix the file by hand")
+                           .arg(key)
+                           .arg(first));
     }
     return std::nullopt;
 }

@@ -44,6 +44,11 @@ inline Error errorAt(const QString &fileName, const YAML::Node &node, const QStr
     return Error{message, fileName, line(node)};
 }
 
+// `key` is written at most once in map `node` (yaml-cpp keeps every copy and its lookups see
+// the first; Kubernetes' readers take the last or refuse the file). An edit of one copy would
+// leave another in force, so editors refuse such a file, naming both lines.
+std::optional<Error> checkOnce(const YAML::Node &node, const QString &fileName, const QString &key);
+
 // Every key of map `node` must be in `allowed`; returns an error naming the first stranger.
 std::optional<Error> checkKeys(const YAML::Node &node, const QString &fileName,
                                std::initializer_list<const char *> allowed, const QString &what);

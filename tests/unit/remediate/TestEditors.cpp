@@ -390,6 +390,68 @@ private slots:
         QVERIFY(!cyclic.ok());
     }
 
+    // Regression (fuzz_yamledit): a key written twice in a mapping. yaml-cpp keeps both; the
+    // removal took the first and left the second in force, so the same removal changed the file
+    // again. Every entry point refuses such a file, naming the key and both lines.
+    void duplicateKeysRefused()
+    {
+        const QByteArray twice = "authorization:\n  mode: Webhook\nreadOnlyPort: 0\n"
+                                 "authorization:\n  mode: AlwaysAllow\n";
+        const QString file = QStringLiteral("config.yaml");
+        for (const auto &r :
+             {ConfigEditor::removeKey(twice, file, QStringLiteral("authorization")),
+              ConfigEditor::removeKey(twice, file, QStringLiteral("authorization.mode")),
+              ConfigEditor::setKey(twice, file, QStringLiteral("authorization.mode"),
+                                   QStringLiteral("Webhook"))}) {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().file, file);
+            QCOMPARE(r.error().line, 4);
+            QVERIFY2(r.error().message.contains(QLatin1String("authorization is written twice")),
+                     qPrintable(r.error().message));
+            QVERIFY(r.error().message.contains(QLatin1String("line 1")));
+        }
+        auto read = ConfigEditor::value(twice, file, QStringLiteral("authorization.mode"));
+        QVERIFY(!read.ok());
+        // A static-pod manifest with its command (or spec, containers) written twice: the
+        // kubelet would run one list, an edit of the other changes nothing that runs.
+        const QByteArray manifest = "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n"
+                                    "  - name: kube-apiserver\n    command:\n"
+                                    "    - kube-apiserver\n    - --profiling=true\n"
+                                    "    command:\n    - kube-apiserver\n";
+        auto flag = FlagEditor::edit(
+            manifest, QStringLiteral("kube-apiserver.yaml"), FlagFileKind::Manifest,
+            parseChange(QStringLiteral("set --profiling false")), kBooleans);
+        QVERIFY(!flag.ok());
+        QCOMPARE(flag.error().line, 9);
+        QVERIFY2(flag.error().message.contains(QLatin1String("command is written twice")),
+                 qPrintable(flag.error().message));
+        const QByteArray specTwice =
+            manifest.left(manifest.lastIndexOf("    command:")) + "spec: {}\n";
+        auto flag2 = FlagEditor::edit(
+            specTwice, QStringLiteral("kube-apiserver.yaml"), FlagFileKind::Manifest,
+            parseChange(QStringLiteral("set --profiling false")), kBooleans);
+        QVERIFY(!flag2.ok());
+        QVERIFY2(flag2.error().message.contains(QLatin1String("spec is written twice")),
+                 qPrintable(flag2.error().message));
+        // No spec at all: a plain error, not yaml-cpp's exception for a missing key's node
+        // (found by fuzz_yamledit on the first version of this check).
+        for (const QByteArray &bare : {QByteArray("{}"), QByteArray("spec: {}\n")}) {
+            auto none =
+                FlagEditor::edit(bare, QStringLiteral("m.yaml"), FlagFileKind::Manifest,
+                                 parseChange(QStringLiteral("set --profiling false")), kBooleans);
+            QVERIFY(!none.ok());
+            QVERIFY2(none.error().message.contains(QLatin1String("no spec.containers")),
+                     qPrintable(none.error().message));
+        }
+        // A key twice elsewhere does not block an edit that does not pass through it, and the
+        // same key name in two different mappings is no duplicate.
+        const QByteArray nested = "a:\n  mode: x\nb:\n  mode: y\nc: 1\nc: 2\n";
+        auto fine =
+            ConfigEditor::setKey(nested, file, QStringLiteral("a.mode"), QStringLiteral("z"));
+        QVERIFY2(fine.ok(), fine.ok() ? "" : qPrintable(fine.error().message));
+        QCOMPARE(*fine, QByteArray("a:\n  mode: z\nb:\n  mode: y\nc: 1\nc: 2\n"));
+    }
+
     void quoting()
     {
         QCOMPARE(yamltext::encodeScalar(QStringLiteral("--a=b"), 0, false), QByteArray("--a=b"));
