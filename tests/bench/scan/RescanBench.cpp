@@ -3,7 +3,8 @@
 // re-scan opens only new channels on the open sessions (what the GUI's "Scan again" does).
 // Prints one line per scan: "cold MS", then "rescan MS nodes-audited max-node-MS". Driven by
 // tests/bench/rescan-vs-ssh.py, which brings up the lab and measures the OpenSSH floor.
-//   kinspect-rescan-bench --lab DIR [--runs N] [--benchmark ID] [--step]
+//   kinspect-rescan-bench --lab DIR [--runs N] [--benchmark ID] [--step] [--per-node]
+// --per-node: each node's time of every scan on stderr ("name=ms ...").
 // --step: before each re-scan, wait for a line on stdin (the driver interleaves its floor runs).
 
 #include "catalog/CatalogLoader.h"
@@ -38,6 +39,7 @@ int main(int argc, char **argv)
     int runs = 15;
     QStringList args = app.arguments();
     const bool step = args.removeAll(QStringLiteral("--step")) > 0;
+    const bool perNode = args.removeAll(QStringLiteral("--per-node")) > 0;
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--lab"))
             lab = args[i + 1];
@@ -106,6 +108,12 @@ int main(int argc, char **argv)
         }
         if (audited != inventory.nodes.size())
             rc = 1;
+        if (perNode) {
+            QStringList each;
+            for (const NodeScanOutput &n : engine.outputs())
+                each << n.result.name + QLatin1Char('=') + QString::number(n.elapsedMs);
+            std::fprintf(stderr, "%s\n", qPrintable(each.join(QLatin1Char(' '))));
+        }
         std::printf("%s %lld %d %lld\n", run == 0 ? "cold" : "rescan", ms, audited, slowest);
         std::fflush(stdout);
     }
