@@ -367,6 +367,16 @@ def up(args):
                 del pending[name]
         if pending:
             time.sleep(0.05)
+    # ... and for every supervisor's first start of its node's components (ctl/ready): sshd
+    # answers before the static pods run, and a fast scan would find no API server
+    unready = [n["name"] for n in nodes]
+    while unready and time.time() < deadline:
+        unready = [n for n in unready if not os.path.exists(lab.node_dir(n) + "/ctl/ready")]
+        if unready:
+            time.sleep(0.05)
+    if unready and not pending:
+        die("components did not start on: %s (logs: %s/nodes/<name>/ctl/logs)" % (
+            ", ".join(sorted(unready)), lab.dir))
     netns_ok = st.get("netns") == "ok"
     if with_netns and netns_ok:
         while time.time() < deadline and not banner("127.0.0.1", extra["bastion"], 0.5):

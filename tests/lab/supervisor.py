@@ -1002,6 +1002,11 @@ class Node:
         self.daemon_reload()
         if self.cfg.get("kubelet", True):
             self.start_kubelet()
+        # The node is ready once its static pods (or k3s daemon) run, as after a real boot: a scan
+        # right after `lab up` must find them (`lab up` waits for this file on every node).
+        self.last_scan = time.time()
+        self.sync_pods()
+        self.write_state()
         with open(CTL + "/ready", "w") as fh:
             fh.write("%d\n" % os.getpid())
         while not self.stopping:
