@@ -15,6 +15,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +72,19 @@ QByteArray nodeSh(const QString &node, const QString &cmd)
 QString nodeText(const QString &node, const QString &cmd)
 {
     return QString::fromUtf8(nodeSh(node, cmd)).trimmed();
+}
+
+// The processes the lab's supervisor (the node's "kubelet") runs on a node, by name, as its
+// ctl/state.json says.
+QJsonObject labProcesses(const QString &node)
+{
+    QFile f(kLabDir + QStringLiteral("/nodes/") + node + QStringLiteral("/ctl/state.json"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll())
+        .object()
+        .value(QStringLiteral("processes"))
+        .toObject();
 }
 
 // A runner that changes what the real transport does or returns: the collector's stream cut
@@ -599,6 +614,13 @@ private slots:
         nodeSh(QStringLiteral("f-mid1"),
                QStringLiteral("printf '# r\\351sum\\351\\nclusterDomain: caf\\351.local\\n' >> %1")
                    .arg(cfg));
+        // The lab's kubelet drops the pod of a manifest it can no longer parse when it next
+        // looks (every 0.5 s): the scan must come after that, not race it (it did once the scan
+        // got fast).
+        QVERIFY(labProcesses(QStringLiteral("f-files")).contains(QStringLiteral("kube-apiserver")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !labProcesses(QStringLiteral("f-files")).contains(QStringLiteral("kube-scheduler")),
+            10000);
         QCOMPARE(nodeText(QStringLiteral("f-links"),
                           QStringLiteral("stat -c %s %1/kube-apiserver.yaml").arg(man)),
                  QStringLiteral("52428825"));
