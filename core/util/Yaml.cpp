@@ -1,7 +1,6 @@
 #include "util/Yaml.h"
 
 #include <algorithm>
-
 #include <optional>
 
 #include <yaml-cpp/depthguard.h>
